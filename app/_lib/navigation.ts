@@ -1,0 +1,19 @@
+import { hasRole, type Actor } from "@/server/access/actor";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The navigation a person sees follows their roles; links to what they may not use are not shown. */
+export function navigationFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }, { href: "/facilities", label: "Facilities" }];
+  if (actor.kind === "user" && actor.memberships.length > 0) items.push({ href: "/organisations", label: "My organisations" });
+  if (hasRole(actor, "FACILITY_ADMIN", "PLATFORM_ADMIN")) items.push({ href: "/admin/audit", label: "Audit log" });
+  if (hasRole(actor, "PLATFORM_ADMIN")) items.push({ href: "/admin/organisations", label: "All organisations" });
+  return items;
+}
+
+export function devMailboxEnabled(): boolean {
+  return !process.env.RESEND_API_KEY && (process.env.NODE_ENV !== "production" || process.env.LODESTONE_DEV_MAILBOX === "1");
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { signUpSchema, type SignUpInput } from "@/server/auth/schemas";
+import { Field, FormError, Input } from "../_components/form";
+import { Button } from "../_components/ui";
+import { applyServerErrors, useTRPC } from "../_lib/trpc";
+
+export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: "", email: defaultEmail, password: "" } });
+  const signUp = useMutation(trpc.users.signUp.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await signUp.mutateAsync(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["name", "email", "password"]));
+      return;
+    }
+    await signIn("password", { email: values.email, password: values.password, redirect: false });
+    router.push(callbackUrl);
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <Field label="Full name" error={errors.name} required>
+        {({ id, describedBy, invalid }) => <Input id={id} autoComplete="name" aria-describedby={describedBy} invalid={invalid} {...form.register("name")} />}
+      </Field>
+      <Field label="Email" help="Use your work address; invitations to your organisation go there." error={errors.email} required>
+        {({ id, describedBy, invalid }) => <Input id={id} type="email" autoComplete="email" aria-describedby={describedBy} invalid={invalid} {...form.register("email")} />}
+      </Field>
+      <Field label="Password" help="At least 12 characters. A short sentence is easy to remember and hard to guess." error={errors.password} required>
+        {({ id, describedBy, invalid }) => <Input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} invalid={invalid} {...form.register("password")} />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Creating your account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

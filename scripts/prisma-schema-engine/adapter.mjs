@@ -1,0 +1,109 @@
+// The driver adapter the Wasm schema engine talks to PostgreSQL through:
+// @prisma/adapter-pg, with three fixes for the way the schema engine uses it.
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+
+// PostgreSQL's internal one-byte `"char"` type (pg_class.relkind,
+// pg_constraint.contype, ...) and a few catalog types that the schema
+// describer selects have no column-type mapping in adapter-pg, which then
+// fails with "Column type 'char' could not be deserialized". In text format
+// they are plain strings, so report them as TEXT.
+const TEXT_OID = 25;
+const CATALOG_TEXT_OIDS = new Set([
+  18, // "char"
+  24, // regproc
+  194, // pg_node_tree
+  2205, // regclass
+  2206, // regtype
+]);
+
+/** Patch the shared base class of adapter-pg's adapter and transactions, once. */
+function patchCatalogTypes(adapter) {
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
+  if (queryable.performIO.catalogTypesAsText) return;
+  const performIO = queryable.performIO;
+  queryable.performIO = async function (query) {
+    const result = await performIO.call(this, query);
+    for (const field of result?.fields ?? []) {
+      if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    }
+    return result;
+  };
+  queryable.performIO.catalogTypesAsText = true;
+}
+
+/** Connect adapter-pg to `connectionString`, with the fixes applied. */
+async function connect(connectionString) {
+  const adapter = await new PrismaPg({ connectionString }).connect();
+  patchCatalogTypes(adapter);
+  // adapter-pg splits scripts on every ";", which breaks migrations with
+  // semicolons inside strings or function bodies ($$ ... $$). Send the whole
+  // script as one simple-protocol query instead, as the native engine does.
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
+export function withDatabase(url, database) {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+/** Run `sql` on a short-lived connection to `url`. */
+export async function runAdminQuery(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // e.g. terminated by DROP ... WITH (FORCE)
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * The migration-aware adapter factory for SchemaEngine.new(). The shadow
+ * database (used by `migrate dev` and `migrate diff --from-migrations`) is
+ * created and dropped here rather than by adapter-pg, whose helper drops it
+ * while its own pool still holds connections (the DROP then fails).
+ */
+export function createAdapterFactory({ url, shadowDatabaseUrl }) {
+  const shadowDatabases = new Set();
+  const factory = {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: () => connect(url),
+    async connectToShadowDb() {
+      // A configured shadow database is the user's to manage.
+      if (shadowDatabaseUrl) return connect(shadowDatabaseUrl);
+      const name = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await runAdminQuery(url, `CREATE DATABASE ${quoteIdent(name)}`);
+      shadowDatabases.add(name);
+      const adapter = await connect(withDatabase(url, name));
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose(); // ends the pool
+        await dropShadow(name);
+      };
+      return adapter;
+    },
+  };
+  async function dropShadow(name) {
+    if (!shadowDatabases.delete(name)) return;
+    await runAdminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  }
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  /** Drop shadow databases the engine did not dispose of (after an error). */
+  bound.dropLeftoverShadowDatabases = () => Promise.allSettled([...shadowDatabases].map(dropShadow));
+  return bound;
+}

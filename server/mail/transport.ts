@@ -1,0 +1,55 @@
+import { Resend } from "resend";
+import type { Db } from "../db";
+
+export interface RenderedEmail {
+  outboxId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MailTransport {
+  readonly name: string;
+  /** Delivers once per outboxId even when called again for the same message. */
+  send(email: RenderedEmail): Promise<{ providerId: string }>;
+}
+
+export const mailFrom = () => process.env.MAIL_FROM ?? "Lodestone <portal@lodestone.example>";
+
+/** Resend, with the outbox id as idempotency key so a retry after a lost reply is not a second email. */
+export function resendTransport(apiKey: string): MailTransport {
+  const resend = new Resend(apiKey);
+  return {
+    name: "resend",
+    async send(email) {
+      const { data, error } = await resend.emails.send(
+        { from: mailFrom(), to: email.to, subject: email.subject, html: email.html, text: email.text },
+        { idempotencyKey: `lodestone-outbox-${email.outboxId}` },
+      );
+      if (error || !data) throw new Error(`Resend refused the message: ${error?.message ?? "no reply"}`);
+      return { providerId: data.id };
+    },
+  };
+}
+
+/** Keeps mail in the database, readable at /dev/mailbox, when no Resend key is configured. */
+export function devMailboxTransport(db: Db): MailTransport {
+  return {
+    name: "dev-mailbox",
+    async send(email) {
+      const stored = await db.devMailboxMessage.upsert({
+        where: { outboxId: email.outboxId },
+        create: { outboxId: email.outboxId, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        update: {},
+        select: { id: true },
+      });
+      return { providerId: `dev-${stored.id}` };
+    },
+  };
+}
+
+export function configuredTransport(db: Db): MailTransport {
+  const key = process.env.RESEND_API_KEY;
+  return key ? resendTransport(key) : devMailboxTransport(db);
+}

@@ -1,0 +1,26 @@
+import { hasRoleIn, isPlatformAdmin, type Actor } from "../access/actor";
+import { rolesAccess, signedInAccess } from "../access/rules";
+import { managingRoles } from "./roles";
+
+/** Who may call each organisation procedure at all. */
+export const organisationAccess = {
+  listMine: signedInAccess,
+  get: signedInAccess,
+  create: signedInAccess,
+  declareSme: signedInAccess,
+  invite: rolesAccess(...managingRoles),
+  revokeInvitation: rolesAccess(...managingRoles),
+  addMember: rolesAccess(...managingRoles),
+  removeMember: rolesAccess(...managingRoles),
+  acceptInvitation: signedInAccess,
+  listAll: rolesAccess("PLATFORM_ADMIN"),
+} as const;
+
+/** Members see their organisation; platform admins see all. Others get "not found". */
+export function canSeeOrganisation(actor: Actor, organisationId: string): boolean {
+  return isPlatformAdmin(actor) || (actor.kind === "user" && actor.memberships.some((m) => m.organisationId === organisationId));
+}
+
+export function canManageOrganisation(actor: Actor, organisationId: string): boolean {
+  return isPlatformAdmin(actor) || hasRoleIn(actor, organisationId, ...managingRoles);
+}

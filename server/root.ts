@@ -1,0 +1,17 @@
+import { auditRouter } from "./audit/router";
+import { dashboardRouter } from "./dashboard/router";
+import { facilitiesRouter } from "./facilities/router";
+import { organisationsRouter } from "./organisations/router";
+import { createCallerFactory, createRouter } from "./trpc";
+import { usersRouter } from "./users/router";
+
+export const appRouter = createRouter({
+  audit: auditRouter,
+  dashboard: dashboardRouter,
+  facilities: facilitiesRouter,
+  organisations: organisationsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
