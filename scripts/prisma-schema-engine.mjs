@@ -14,7 +14,6 @@
 // Logs go to stderr as JSON lines, like the native engine's.
 import { readFileSync } from "node:fs";
 import readline from "node:readline";
-import pg from "pg";
 import { createAdapterFactory, runAdminQuery, withDatabase } from "./prisma-schema-engine/adapter.mjs";
 import { isPanic, loadSchemaEngineWasm, panics } from "./prisma-schema-engine/wasm.mjs";
 
@@ -31,15 +30,6 @@ for (let argv = process.argv.slice(2), i = 0; i < argv.length; i++) {
 
 const log = (level, fields, target = "schema_engine::logger") =>
   process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target })}\n`);
-
-if (args.version) {
-  const { version } = await loadSchemaEngineWasm();
-  console.log(`schema-engine-cli ${version()}`);
-} else if (args.cli) {
-  await runOneShot(args.cli, args.datasource.url);
-} else {
-  await serveRpc();
-}
 
 // --- one-shot commands -------------------------------------------------------
 // On failure the CLI skips the first stderr line, parses every other line as
@@ -122,7 +112,8 @@ async function serveRpc() {
       send({ id, method: "print", params: { content } });
     });
 
-  let diagnosed = false;
+  const fillMigrationSchemaCache = ({ migrationsList, filters }) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters });
   const methods = {
     // Renamed in the Wasm API.
     getDatabaseVersion: (params) => engine.version(params ?? null),
@@ -138,16 +129,19 @@ async function serveRpc() {
       if (stdout) await print(stdout.replace(/\n$/, ""));
       return rest;
     },
-    diagnoseMigrationHistory: async (params) => {
-      const result = await engine.diagnoseMigrationHistory(params);
-      diagnosed = true;
-      return result;
-    },
-    // The Wasm engine needs the migration history diagnosed first in the same
-    // session (the native one does it itself), else evaluateDataLoss fails.
+    // evaluateDataLoss and createMigration get no adapter factory in the Wasm
+    // engine: they need the schema of the migration history from the cache
+    // that diagnoseMigrationHistory fills (with a shadow database), and that
+    // only when the database is up to date, which in `migrate dev` it is only
+    // after applyMigrations. The native engine does this itself. Cache hits
+    // make the extra call cheap.
     evaluateDataLoss: async (params) => {
-      if (!diagnosed) await methods.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: false, filters: params.filters });
+      await fillMigrationSchemaCache(params);
       return engine.evaluateDataLoss(params);
+    },
+    createMigration: async (params) => {
+      await fillMigrationSchemaCache(params);
+      return engine.createMigration(params);
     },
     debugPanic: async () => engine.debugPanic(),
   };
@@ -178,6 +172,7 @@ async function serveRpc() {
       return;
     }
     queue = queue.then(async () => {
+      current = message.id;
       try {
         const result = await call(message);
         send({ id: message.id, result: result ?? null });
@@ -185,7 +180,17 @@ async function serveRpc() {
         send({ id: message.id, error: rpcError(error, factory) });
         if (isPanic(error)) await shutdown(101); // the Wasm instance is unusable now
       }
+      current = undefined;
     });
+  });
+
+  // A panic inside a Wasm future surfaces as an uncaught trap, not as a
+  // rejection of the request's promise: answer the request, then exit.
+  let current;
+  process.on("uncaughtException", (error) => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    if (current !== undefined) send({ id: current, error: rpcError(error, factory) });
+    process.exit(101);
   });
 
   // The CLI ends stdin and then kills the engine (SIGTERM) when done.
@@ -217,6 +222,15 @@ function rpcError(error, factory) {
   // the adapter's error registry: put its message back.
   const jsErrors = factory.errorRegistry.registeredErrors.splice(0).filter(Boolean);
   if (jsErrors.length) data.message += jsErrors.map(({ error: e }) => `\n${e?.message ?? e}`).join("");
-  if (!data.is_panic) log("ERROR", { ...data });
   return { code: 4466, message: "An error happened. Check the data field for details.", data };
+}
+
+// --- main (last, so that every const above is initialised) -----------------
+if (args.version) {
+  const { version } = await loadSchemaEngineWasm();
+  console.log(`schema-engine-cli ${version()}`);
+} else if (args.cli) {
+  await runOneShot(args.cli, args.datasource.url);
+} else {
+  await serveRpc();
 }

@@ -4,7 +4,7 @@ import { AppShell } from "../_components/app-shell";
 import { requireActor } from "../_lib/server-api";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const path = (await headers()).get("x-invoke-path") ?? "/dashboard";
+  const path = (await headers()).get("x-lodestone-path") ?? "/dashboard";
   const actor = await requireActor(path);
   return <AppShell actor={actor}>{children}</AppShell>;
 }

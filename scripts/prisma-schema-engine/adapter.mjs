@@ -2,42 +2,49 @@
 // @prisma/adapter-pg, with three fixes for the way the schema engine uses it.
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
-// PostgreSQL's internal one-byte `"char"` type (pg_class.relkind,
-// pg_constraint.contype, ...) and a few catalog types that the schema
-// describer selects have no column-type mapping in adapter-pg, which then
-// fails with "Column type 'char' could not be deserialized". In text format
-// they are plain strings, so report them as TEXT.
+// PostgreSQL's internal one-byte `"char"` type (OID 18: pg_class.relkind,
+// pg_constraint.contype, ...), which the schema describer selects, has no
+// column-type mapping in adapter-pg ("Column type 'char' could not be
+// deserialized"), and the describer wants those columns typed as a character.
+// So: let adapter-pg read them as text (a one-letter string), then report the
+// column as ColumnTypeEnum.Character.
+const CHAR_OID = 18;
 const TEXT_OID = 25;
-const CATALOG_TEXT_OIDS = new Set([
-  18, // "char"
-  24, // regproc
-  194, // pg_node_tree
-  2205, // regclass
-  2206, // regtype
-]);
+const PATCHED = Symbol("lodestone.charColumns");
 
 /** Patch the shared base class of adapter-pg's adapter and transactions, once. */
-function patchCatalogTypes(adapter) {
+function patchCharColumns(adapter) {
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
-  if (queryable.performIO.catalogTypesAsText) return;
-  const performIO = queryable.performIO;
+  if (queryable[PATCHED]) return;
+  queryable[PATCHED] = true;
+  const { performIO, queryRaw } = queryable;
   queryable.performIO = async function (query) {
     const result = await performIO.call(this, query);
-    for (const field of result?.fields ?? []) {
-      if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
-    }
+    const charColumns = [];
+    result?.fields?.forEach((field, i) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        charColumns.push(i);
+      }
+    });
+    // queryRaw returns this same rows array: carry the indices along on it.
+    if (charColumns.length) result.rows[PATCHED] = charColumns;
     return result;
   };
-  queryable.performIO.catalogTypesAsText = true;
+  queryable.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query);
+    for (const i of result.rows[PATCHED] ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
 }
 
 /** Connect adapter-pg to `connectionString`, with the fixes applied. */
 async function connect(connectionString) {
   const adapter = await new PrismaPg({ connectionString }).connect();
-  patchCatalogTypes(adapter);
+  patchCharColumns(adapter);
   // adapter-pg splits scripts on every ";", which breaks migrations with
   // semicolons inside strings or function bodies ($$ ... $$). Send the whole
   // script as one simple-protocol query instead, as the native engine does.

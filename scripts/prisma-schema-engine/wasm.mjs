@@ -9,6 +9,7 @@ export const panics = { message: "" };
 globalThis.PRISMA_WASM_PANIC_REGISTRY = {
   set_message(message) {
     panics.message = message;
+    process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: `panic: ${message}` }, target: "schema_engine_wasm" })}\n`);
   },
 };
 

@@ -1,11 +1,13 @@
 import { createRouter, procedure } from "../trpc";
 import { requireUser, runMutation } from "../run";
+import { publicAccess } from "../access/rules";
 import { acceptInvitation } from "./accept-invitation";
 import { createOrganisation } from "./create-organisation";
 import { declareSme } from "./declare-sme";
 import { inviteMember } from "./invite-member";
 import { addMember, removeMember, revokeInvitation } from "./manage-members";
 import { organisationAccess as access } from "./policy";
+import { previewInvitation } from "./preview-invitation";
 import { getOrganisation, listAllOrganisations, listMyOrganisations } from "./read-organisations";
 import {
   acceptInvitationSchema,
@@ -40,6 +42,10 @@ export const organisationsRouter = createRouter({
     .meta({ access: access.removeMember })
     .input(removeMemberSchema)
     .mutation(({ ctx, input }) => runMutation(ctx, (tx) => removeMember(tx, ctx, input.membershipId))),
+  previewInvitation: procedure
+    .meta({ access: publicAccess("Whoever holds an invitation link may see whom it invites before signing in.") })
+    .input(acceptInvitationSchema)
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
   acceptInvitation: procedure
     .meta({ access: access.acceptInvitation })
     .input(acceptInvitationSchema)

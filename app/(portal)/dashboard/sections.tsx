@@ -1,0 +1,144 @@
+import Link from "next/link";
+import type { Dashboard } from "@/server/dashboard/get-dashboard";
+import { organisationKindLabels } from "@/server/organisations/roles";
+import { formatFacilityDate } from "@/server/time";
+import { Badge, ButtonLink, Card, EmptyState, Stat } from "../../_components/ui";
+import { formatMinor } from "../../_lib/format";
+import { techniqueLabels } from "../../_lib/labels";
+
+export function OrganisationsSection({ organisations }: { organisations: Dashboard["organisations"] }) {
+  return (
+    <Card title="Your organisations" id="organisations" actions={<Link className="text-sm font-medium text-brand-700 underline" href="/organisations">Manage</Link>}>
+      <ul className="divide-y divide-slate-100 text-sm">
+        {organisations.map((o) => (
+          <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <Link className="font-medium text-slate-900 underline-offset-2 hover:underline" href={`/organisations/${o.id}`}>{o.name}</Link>
+            <span className="flex gap-2">
+              <Badge>{organisationKindLabels[o.kind]}</Badge>
+              {o.smeDeclaration ? (
+                <Badge tone={o.smeDeclaration.qualifies ? "success" : "warning"}>{o.smeDeclaration.qualifies ? "Qualifies as SME" : "Does not qualify as SME"}</Badge>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export function ConsortiumSection({ consortia }: { consortia: Dashboard["consortia"] }) {
+  return (
+    <Card title="Consortia" id="consortia">
+      {consortia.length === 0 ? (
+        <EmptyState title="No consortium yet">A consortium lead holds block-booked beamtime and shares it among member organisations. Ask your facility to set up a block for your consortium.</EmptyState>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {consortia.map((c) => (
+            <div key={c.id} className="rounded-md border border-slate-200 p-4">
+              <p className="font-semibold text-slate-900">{c.name} <span className="font-normal text-slate-600">({c.acronym})</span></p>
+              <p className="mt-1 text-sm text-slate-700">{c.description}</p>
+              <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-600">Lead</p>
+              <p className="text-sm">{c.leadOrganisation.name}</p>
+              <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-600">{c.members.length} member organisations</p>
+              <ul className="text-sm">
+                {c.members.map((m) => <li key={m.organisationId}>{m.organisation.name} <span className="text-slate-600">· {organisationKindLabels[m.organisation.kind]}</span></li>)}
+              </ul>
+              <p className="mt-3 text-sm text-slate-600">No block allocation for 2027 yet: the facility grants blocks, then you share them out here.</p>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function FacilitySection({ facilities, isAdmin }: { facilities: Dashboard["facilities"]; isAdmin: boolean }) {
+  return (
+    <>
+      <Card title="Needs you now" id="staff-queue">
+        <EmptyState title="No requests waiting for review">
+          Feasibility and safety reviews for your endstations will queue here, oldest first, with the time left against each route&apos;s decision target.
+        </EmptyState>
+      </Card>
+      {facilities.map((f) => (
+        <Card key={f.id} title={`${f.name} · ${f.timeZone}`} id={`facility-${f.code}`} actions={isAdmin ? <ButtonLink variant="secondary" href={`/organisations/${f.organisationId}`}>Team</ButtonLink> : undefined}>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Endstations at {f.name}</caption>
+              <thead className="text-xs uppercase tracking-wide text-slate-600">
+                <tr><th scope="col" className="py-2 pr-4">Endstation</th><th scope="col" className="py-2 pr-4">Technique</th><th scope="col" className="py-2 pr-4">Shift pattern</th><th scope="col" className="py-2">Status</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {f.endstations.map((e) => (
+                  <tr key={e.id}>
+                    <td className="py-2 pr-4 font-medium">{e.code} · {e.name}</td>
+                    <td className="py-2 pr-4">{techniqueLabels[e.technique]}</td>
+                    <td className="py-2 pr-4">{e.shiftsPerDay} × {e.shiftHours} h from {e.firstShiftStartsAt}</td>
+                    <td className="py-2"><Badge tone={e.active ? "success" : "neutral"}>{e.active ? "In operation" : "Offline"}</Badge></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="mt-3 text-sm text-slate-700">
+            Cycles: {f.cycles.length ? f.cycles.map((c) => `${c.name} (${formatFacilityDate(c.startsAt, f.timeZone)} – ${formatFacilityDate(new Date(c.endsAt.getTime() - 1), f.timeZone)})`).join("; ") : "none scheduled — add the next allocation cycle."}
+          </p>
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export function FunderSection({ programmes }: { programmes: Dashboard["programmes"] }) {
+  if (programmes.length === 0) {
+    return <Card title="Programmes" id="programmes"><EmptyState title="No programme yet">Programmes you fund will show their demonstrators, milestones and subsidy spend here.</EmptyState></Card>;
+  }
+  return (
+    <>
+      {programmes.map((p) => (
+        <Card key={p.id} title={p.name} id={`programme-${p.id}`}>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Stat label="Budget" value={formatMinor(p.budgetMinor, p.currency)} hint="SME subsidy and demonstrator support" />
+            <Stat label="Demonstrators" value={p.demonstrators.length} hint="Target: 3 to 5" />
+            <Stat label="Programme ends" value={formatFacilityDate(p.endsOn, "Europe/London")} />
+          </div>
+          <h3 className="mt-5 text-sm font-semibold text-slate-900">Demonstrators</h3>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm">
+            {p.demonstrators.map((d) => (
+              <li key={d.id} className="py-2">
+                <p className="font-medium">{d.title}</p>
+                <p className="text-slate-700">{d.leadOrganisation.name} · pilot-plant decision due {formatFacilityDate(d.pilotDecisionDue, "Europe/London")}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export function PlatformSection({ platform }: { platform: NonNullable<Dashboard["platform"]> }) {
+  return (
+    <Card title="Platform" id="platform" actions={<Link className="text-sm font-medium text-brand-700 underline" href="/admin/audit">Audit log</Link>}>
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Stat label="Organisations" value={platform.organisationCount} />
+        <Stat label="Users" value={platform.userCount} />
+        <Stat label="Emails waiting" value={platform.mailPending} hint="Delivered by the outbox worker" />
+        <Stat label="Emails failed" value={platform.mailFailed} hint={platform.mailFailed ? "Check the mail provider" : "All delivered"} />
+      </div>
+      <h3 className="mt-5 text-sm font-semibold text-slate-900">Latest activity</h3>
+      {platform.recentAudit.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {platform.recentAudit.map((e) => (
+            <li key={e.id.toString()} className="flex justify-between gap-2 py-1.5">
+              <span><code className="text-xs">{e.action}</code> by {e.actorEmail ?? "system"}</span>
+              <time className="text-slate-600" dateTime={e.at.toISOString()}>{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,10 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/** Passes the requested path to server components, so sign-in can send people back where they were going. */
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.set("x-lodestone-path", request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = { matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"] };
