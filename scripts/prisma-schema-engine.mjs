@@ -98,7 +98,11 @@ async function serveRpc() {
   const wasm = await loadSchemaEngineWasm();
   const factory = createAdapterFactory(args.datasource);
   const datamodels = args.datamodels.length ? args.datamodels.map((path) => [path, readFileSync(path, "utf8")]) : undefined;
-  const engine = await wasm.SchemaEngine.new({ datamodels }, (line) => process.stderr.write(`${line.trimEnd()}\n`), factory);
+  // SchemaEngine.new() already queries the database. If that fails (server
+  // down), keep serving and answer each request with that error, so that the
+  // CLI shows it (the native engine connects lazily).
+  const engineReady = wasm.SchemaEngine.new({ datamodels }, (line) => process.stderr.write(`${line.trimEnd()}\n`), factory);
+  engineReady.catch(() => {});
 
   const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
 
@@ -112,50 +116,50 @@ async function serveRpc() {
       send({ id, method: "print", params: { content } });
     });
 
-  const fillMigrationSchemaCache = ({ migrationsList, filters }) =>
+  // evaluateDataLoss and createMigration get no adapter factory in the Wasm
+  // engine: they read the schema of the migration history from a cache that
+  // diagnoseMigrationHistory fills (replaying the migrations in a shadow
+  // database), and only when the database is up to date -- in `migrate dev`,
+  // only after applyMigrations. Without it they fail with "PostgreSQL shadow
+  // DB must be provided through an external factory". So diagnose first; a
+  // cache hit makes that cheap.
+  const fillMigrationSchemaCache = (engine, { migrationsList, filters }) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters });
   const methods = {
     // Renamed in the Wasm API.
-    getDatabaseVersion: (params) => engine.version(params ?? null),
+    getDatabaseVersion: (engine, params) => engine.version(params ?? null),
     // Not in the Wasm API.
-    createDatabase: async (params) => {
+    createDatabase: async (_engine, params) => {
       const url = params?.datasource?.url ?? args.datasource.url;
       await runOnMaintenanceDb(url, `CREATE DATABASE ${quote(databaseName(url))}`);
       return { databaseName: databaseName(url) };
     },
     // The native engine prints the diff through the CLI rather than returning it.
-    diff: async (params) => {
+    diff: async (engine, params) => {
       const { stdout, ...rest } = await engine.diff(params);
       if (stdout) await print(stdout.replace(/\n$/, ""));
       return rest;
     },
-    // evaluateDataLoss and createMigration get no adapter factory in the Wasm
-    // engine: they need the schema of the migration history from the cache
-    // that diagnoseMigrationHistory fills (with a shadow database), and that
-    // only when the database is up to date, which in `migrate dev` it is only
-    // after applyMigrations. The native engine does this itself. Cache hits
-    // make the extra call cheap.
-    evaluateDataLoss: async (params) => {
-      await fillMigrationSchemaCache(params);
+    evaluateDataLoss: async (engine, params) => {
+      await fillMigrationSchemaCache(engine, params);
       return engine.evaluateDataLoss(params);
     },
-    createMigration: async (params) => {
-      await fillMigrationSchemaCache(params);
+    createMigration: async (engine, params) => {
+      await fillMigrationSchemaCache(engine, params);
       return engine.createMigration(params);
     },
-    debugPanic: async () => engine.debugPanic(),
   };
 
   const call = async ({ method, params }) => {
-    if (methods[method]) return methods[method](params);
-    if (typeof engine[method] !== "function" || method === "free" || method.startsWith("_")) {
-      throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
-    }
-    return engine[method](params);
+    const isEngineMethod = typeof wasm.SchemaEngine.prototype[method] === "function" && !["free", "constructor"].includes(method);
+    if (!methods[method] && !isEngineMethod) throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+    const engine = await engineReady;
+    return methods[method] ? methods[method](engine, params) : engine[method](params);
   };
 
   // Handle requests one at a time, in order, as the native engine does.
   let queue = Promise.resolve();
+  let current; // id of the request being handled
   const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   input.on("line", (line) => {
     if (!line.trim()) return;
@@ -178,32 +182,30 @@ async function serveRpc() {
         send({ id: message.id, result: result ?? null });
       } catch (error) {
         send({ id: message.id, error: rpcError(error, factory) });
-        if (isPanic(error)) await shutdown(101); // the Wasm instance is unusable now
+        if (isPanic(error)) shutdown(101); // the Wasm instance is unusable now
       }
       current = undefined;
     });
   });
 
-  // A panic inside a Wasm future surfaces as an uncaught trap, not as a
-  // rejection of the request's promise: answer the request, then exit.
-  let current;
+  // A panic inside a Wasm future surfaces as an uncaught trap rather than as
+  // a rejection of the request's promise: answer the request, then exit.
   process.on("uncaughtException", (error) => {
     process.stderr.write(`${error?.stack ?? error}\n`);
     if (current !== undefined) send({ id: current, error: rpcError(error, factory) });
-    process.exit(101);
+    shutdown(101);
   });
 
-  // The CLI ends stdin and then kills the engine (SIGTERM) when done.
+  // The CLI ends stdin, then kills the engine (SIGTERM) at once.
   let exiting = false;
-  async function shutdown(code = 0) {
+  async function shutdown(code) {
     if (exiting) return;
     exiting = true;
-    await queue.catch(() => {});
     setTimeout(() => process.exit(code), 5000).unref();
     await factory.dropLeftoverShadowDatabases();
     process.exit(code);
   }
-  input.on("close", () => shutdown(0));
+  input.on("close", () => queue.finally(() => shutdown(0)));
   process.on("SIGTERM", () => shutdown(0));
   process.on("SIGINT", () => shutdown(130));
 }

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { RequestContext } from "./access/actor";
 import { decide, type AccessRule } from "./access/rules";
-import { db, type Db } from "./db";
+import type { Db } from "./db";
 import { DomainError, toTRPCError } from "./errors";
 
 export interface TrpcContext extends RequestContext {

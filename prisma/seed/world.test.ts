@@ -2,16 +2,23 @@
 // second run changes nothing. Counts are limited to the demo world's own rows,
 // so other tests writing to the same database cannot disturb them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../server/auth/password";
 import { createPrismaClient } from "../../server/db";
 import type { PrismaClient } from "../../server/generated/prisma/client";
-import { demoAccountFor, demoAccounts } from "./accounts";
+import { demoAccountFor, demoAccounts, demoPassword } from "./accounts";
 import { demoConsortia, demoDemonstrators, demoFacilities, demoOrganisations, demoProgramme, seedDemoWorld } from "./world";
 
 let db: PrismaClient;
+let first: Snapshot;
+let second: Snapshot;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = createPrismaClient();
-});
+  await seedDemoWorld(db);
+  first = await snapshot();
+  await seedDemoWorld(db);
+  second = await snapshot();
+}, 60_000);
 
 afterAll(async () => {
   await db?.$disconnect();
@@ -43,16 +50,15 @@ async function snapshot() {
   const fingerprint = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
   return { counts, fingerprint };
 }
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 describe("seedDemoWorld", () => {
-  it("is idempotent and builds the demo world", { timeout: 60_000 }, async () => {
-    await seedDemoWorld(db);
-    const first = await snapshot();
-    await seedDemoWorld(db);
-    const second = await snapshot();
-
+  it("changes nothing when run a second time", () => {
     expect(second.counts).toEqual(first.counts);
     expect(second.fingerprint).toBe(first.fingerprint);
+  });
+
+  it("builds two facilities, five endstations, two consortia and a programme", async () => {
     expect(first.counts).toMatchObject({
       organisations: demoOrganisations.length,
       users: demoAccounts.length,
@@ -87,7 +93,9 @@ describe("seedDemoWorld", () => {
         `${account.email} is ${account.role} in ${account.organisation}`,
       ).toBe(true);
     }
-    expect(demoAccountFor("APPLICANT").email).toBe("amara.okafor@okement-lithium.example");
+    const primary = users.find((u) => u.email === demoAccountFor("APPLICANT").email);
+    expect(primary?.email).toBe("amara.okafor@okement-lithium.example");
+    expect(await verifyPassword(primary?.passwordHash ?? "", demoPassword)).toBe(true);
   });
 
   it("starts each cycle at local midnight in its facility's zone", async () => {

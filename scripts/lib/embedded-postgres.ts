@@ -86,7 +86,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw fail("cannot prepare the data dir", e);
   });
   await stopLeftoverServer(dataDir, opts.log).catch((e) => {
-    throw fail("cannot stop the server left running by an earlier process", e);
+    throw fail("cannot take over the data dir", e);
   });
 
   const server = new EmbeddedPostgres({
@@ -137,8 +137,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
 /**
  * Stop the database cleanly on SIGINT/SIGTERM/SIGHUP (once; the process then
- * exits with 128+signal) and when the event loop drains. A second signal while
- * stopping exits at once (the exit hook above still signals the server).
+ * exits with 128+signal), when the event loop drains, and when this process is
+ * orphaned (its parent died). A second signal while stopping exits at once
+ * (the exit hook above still signals the server).
  * Pass a function that stops everything the caller started, DB last.
  */
 export function registerShutdown(stop: () => Promise<void>): void {
@@ -156,6 +157,13 @@ export function registerShutdown(stop: () => Promise<void>): void {
     });
   }
   process.on("beforeExit", () => void run());
+  // `tsx script.ts` runs the script in a child of the tsx process; if that
+  // parent is SIGKILLed, this process is orphaned (re-parented) and would
+  // keep the server running forever. Treat that like a hang-up.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void run().finally(() => process.exit(codes.SIGHUP));
+  }, 1000).unref();
 }
 
 // --- helpers ---------------------------------------------------------------
@@ -200,6 +208,14 @@ async function stopLeftoverServer(dataDir: string, log?: (msg: string) => void) 
     fs.rmSync(pidFile, { force: true });
     return;
   }
+  // Orphans are re-parented to init (or a subreaper); a server whose parent
+  // is still a node process belongs to a live launcher: leave it alone.
+  const parent = parentPid(pid);
+  if (parent !== undefined && parent > 1 && readProc(parent, "comm") === "node") {
+    throw new Error(
+      `it is in use by a running process: postgres pid ${pid}, started by pid ${parent} (${readProc(parent, "cmdline").replaceAll("\0", " ").trim()}); stop that one first`,
+    );
+  }
   log?.(`Stopping PostgreSQL (pid ${pid}) left running by an earlier process`);
   // SIGINT is PostgreSQL's "fast" shutdown; SIGQUIT the immediate one.
   for (const [signal, ms] of [["SIGINT", 15000], ["SIGQUIT", 5000], ["SIGKILL", 2000]] as const) {
@@ -222,6 +238,20 @@ function servesDataDir(pid: number, dataDir: string): boolean {
   } catch {
     return false;
   }
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+function parentPid(pid: number): number | undefined {
+  const stat = readProc(pid, "stat"); // "pid (comm) state ppid ..."
+  const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  return Number.isInteger(ppid) ? ppid : undefined;
 }
 
 /** Alive and not a zombie (our own exited child stays a zombie until reaped). */

@@ -91,10 +91,20 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
     adapterName: "@prisma/adapter-pg",
     connect: () => connect(url),
     async connectToShadowDb() {
-      // A configured shadow database is the user's to manage.
-      if (shadowDatabaseUrl) return connect(shadowDatabaseUrl);
+      if (shadowDatabaseUrl) {
+        // A configured shadow database: this Wasm engine replays migrations
+        // into it without emptying it first, so empty its schema here.
+        const schema = quoteIdent(new URL(shadowDatabaseUrl).searchParams.get("schema") ?? "public");
+        await runAdminQuery(shadowDatabaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+        return connect(shadowDatabaseUrl);
+      }
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
-      await runAdminQuery(url, `CREATE DATABASE ${quoteIdent(name)}`);
+      await runAdminQuery(url, `CREATE DATABASE ${quoteIdent(name)}`).catch((error) => {
+        throw new Error(
+          `Prisma Migrate could not create the shadow database: ${error.message}. ` +
+            "Give the database user the CREATEDB privilege, or set datasource.shadowDatabaseUrl in prisma.config.ts.",
+        );
+      });
       shadowDatabases.add(name);
       const adapter = await connect(withDatabase(url, name));
       const dispose = adapter.dispose.bind(adapter);

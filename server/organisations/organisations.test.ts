@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { callerFor, createMember, createUserWithoutOrganisation, testDb, uniqueSuffix } from "../testing/fixtures";
+
+const db = testDb();
+const sme = { staffHeadcount: 14, annualTurnoverEuros: 2_400_000, balanceSheetTotalEuros: 1_100_000, referenceYear: 2025 };
+
+describe("organisations", () => {
+  it("registers an SME, makes the creator its applicant and records whether it qualifies", async () => {
+    const user = await createUserWithoutOrganisation(db);
+    const name = `Tamar Tin Tailings ${uniqueSuffix()}`;
+    const created = await callerFor(user).organisations.create({ name, kind: "SME", country: "gb", sme });
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { id: created.id }, include: { smeDeclaration: true, memberships: true } });
+    expect(organisation.country).toBe("GB");
+    expect(organisation.smeDeclaration).toMatchObject({ qualifies: true, annualTurnoverCents: 240_000_000n });
+    expect(organisation.memberships).toEqual([expect.objectContaining({ userId: user.userId, role: "APPLICANT" })]);
+    expect(await db.auditEvent.count({ where: { entityId: created.id, action: "organisation.created" } })).toBe(1);
+  });
+
+  it("records a non-qualifying declaration as such", async () => {
+    const user = await createUserWithoutOrganisation(db);
+    const created = await callerFor(user).organisations.create({ name: `Big Mining ${uniqueSuffix()}`, kind: "SME", country: "DE", sme: { ...sme, staffHeadcount: 1200 } });
+    expect((await db.smeDeclaration.findUniqueOrThrow({ where: { organisationId: created.id } })).qualifies).toBe(false);
+  });
+
+  it("refuses bad input with a message for the field and saves nothing", async () => {
+    const user = await createUserWithoutOrganisation(db);
+    await expect(callerFor(user).organisations.create({ name: "X", kind: "SME", country: "Britain", sme: { ...sme, staffHeadcount: -3 } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const name = `No declaration ${uniqueSuffix()}`;
+    await expect(callerFor(user).organisations.create({ name, kind: "SME", country: "GB" })).rejects.toMatchObject({ message: "An SME must give its SME declaration." });
+    expect(await db.organisation.count({ where: { name } })).toBe(0);
+    expect(await db.membership.count({ where: { userId: user.userId } })).toBe(0);
+  });
+
+  it("refuses a second organisation with the same name", async () => {
+    const user = await createUserWithoutOrganisation(db);
+    const name = `Duplicate Minerals ${uniqueSuffix()}`;
+    await callerFor(user).organisations.create({ name, kind: "INDUSTRY", country: "GB" });
+    await expect(callerFor(user).organisations.create({ name, kind: "INDUSTRY", country: "GB" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already registered") });
+  });
+
+  it("only a platform admin may set up a facility or a funder", async () => {
+    const user = await createUserWithoutOrganisation(db);
+    await expect(callerFor(user).organisations.create({ name: `Fake Light Source ${uniqueSuffix()}`, kind: "FACILITY", country: "GB" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = await createMember(db, "PLATFORM_ADMIN");
+    const facility = await callerFor(admin).organisations.create({ name: `Real Light Source ${uniqueSuffix()}`, kind: "FACILITY", country: "GB" });
+    expect(await db.membership.count({ where: { organisationId: facility.id } })).toBe(0);
+  });
+
+  it("lists only the caller's own organisations", async () => {
+    const a = await createMember(db, "APPLICANT");
+    const b = await createMember(db, "APPLICANT");
+    const mine = await callerFor(a).organisations.mine();
+    expect(mine.map((o) => o.id)).toEqual([a.memberships[0]!.organisationId]);
+    expect(mine.map((o) => o.id)).not.toContain(b.memberships[0]!.organisationId);
+  });
+
+  it("an admin adds an existing user directly; an unknown address is pointed to invitations", async () => {
+    const admin = await createMember(db, "FACILITY_ADMIN");
+    const organisationId = admin.memberships[0]!.organisationId;
+    const newcomer = await createUserWithoutOrganisation(db);
+    await callerFor(admin).organisations.addMember({ organisationId, email: newcomer.email, role: "FACILITY_STAFF" });
+    expect(await db.membership.count({ where: { organisationId, userId: newcomer.userId, role: "FACILITY_STAFF" } })).toBe(1);
+    await expect(callerFor(admin).organisations.addMember({ organisationId, email: "nobody@test.example", role: "FACILITY_STAFF" })).rejects.toMatchObject({ message: expect.stringContaining("Send an invitation instead") });
+  });
+});
