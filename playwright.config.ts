@@ -29,7 +29,8 @@ export default defineConfig({
     command: `node_modules/.bin/next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 lets a developer point the journeys at a server they already run.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -20,9 +20,11 @@ function printAccounts() {
 async function main() {
   const db = createPrismaClient();
   try {
-    console.log("Seeding the Lodestone demo world...");
-    await seedDemoWorld(db, { log: (msg) => console.log(`  ${msg}`) });
-    printAccounts();
+    // --quiet: the caller (npm run demo, npm test) prints its own summary.
+    const quiet = process.argv.includes("--quiet");
+    if (!quiet) console.log("Seeding the Lodestone demo world...");
+    await seedDemoWorld(db, { log: quiet ? () => {} : (msg) => console.log(`  ${msg}`) });
+    if (!quiet) printAccounts();
   } finally {
     await db.$disconnect();
   }

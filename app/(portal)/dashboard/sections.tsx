@@ -71,7 +71,7 @@ export function FacilitySection({ facilities, isAdmin }: { facilities: Dashboard
               <tbody className="divide-y divide-slate-100">
                 {f.endstations.map((e) => (
                   <tr key={e.id}>
-                    <td className="py-2 pr-4 font-medium">{e.code} · {e.name}</td>
+                    <td className="py-2 pr-4 font-medium">{e.name}</td>
                     <td className="py-2 pr-4">{techniqueLabels[e.technique]}</td>
                     <td className="py-2 pr-4">{e.shiftsPerDay} × {e.shiftHours} h from {e.firstShiftStartsAt}</td>
                     <td className="py-2"><Badge tone={e.active ? "success" : "neutral"}>{e.active ? "In operation" : "Offline"}</Badge></td>
