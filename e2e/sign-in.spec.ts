@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInWithPassword, uniqueEmail } from "./support/fixtures";
+
+test("a wrong password gets a clear message and no session", async ({ page }, testInfo) => {
+  await signInWithPassword(page, demoAccountFor("FUNDER").email, "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "sign-in-wrong-password");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+});
+
+test("empty fields are refused beside the field before anything is sent", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+});
+
+test("repeated failures lock the account for a while, even with the right password", async ({ page, request }) => {
+  const email = uniqueEmail("locked");
+  const password = "a perfectly good password";
+  await request.post("/api/trpc/users.signUp", { data: { json: { name: "Locked Out", email, password } } });
+  for (let i = 0; i < 5; i++) await signInWithPassword(page, email, `wrong-${i}-password`);
+  await signInWithPassword(page, email, password);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a new user signs up, lands on a dashboard that says what to do next, and cannot sign up twice", async ({ page }, testInfo) => {
+  const email = uniqueEmail("newcomer");
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Wenna Pascoe");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("tin streams of the west");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByText("You are not part of an organisation yet").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Register your organisation" })).toBeVisible();
+  await screenshot(page, testInfo, "dashboard-new-user");
+  expect((await latestMailTo(email, "Welcome")).text).toContain("Hello Wenna Pascoe");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Someone Else");
+  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByLabel("Password").fill("another long password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  const { rows } = await database().query(`SELECT name FROM "User" WHERE email = $1`, [email]);
+  expect(rows).toEqual([{ name: "Wenna Pascoe" }]);
+  await screenshot(page, testInfo, "sign-up-duplicate");
+});
+
+test("a magic link signs in once; the same link again is refused with a clear message", async ({ page, browser }, testInfo) => {
+  const account = demoAccountFor("CONSORTIUM_MEMBER");
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Email me a sign-in link instead" }).click();
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = firstLink((await latestMailTo(account.email, "sign-in link")).text, "/api/auth/callback/email");
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText(account.name)).toBeVisible();
+
+  const other = await browser.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("alert").filter({ hasText: "expired or has already been used" })).toBeVisible();
+  await screenshot(other, testInfo, "magic-link-reused");
+  await other.close();
+});
+
+test("an expired magic link is refused and does not sign in", async ({ page }) => {
+  const account = demoAccountFor("FACILITY_STAFF");
+  const token = randomBytes(32).toString("hex");
+  const hashed = createHash("sha256").update(`${token}${process.env.NEXTAUTH_SECRET}`).digest("hex");
+  await database().query(`INSERT INTO "VerificationToken" (identifier, token, expires) VALUES ($1, $2, now() - interval '1 minute')`, [account.email, hashed]);
+  await page.goto(`/api/auth/callback/email?token=${token}&email=${encodeURIComponent(account.email)}&callbackUrl=%2Fdashboard`);
+  await expect(page.getByRole("alert").filter({ hasText: "expired or has already been used" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a role without administration sees a plain explanation on admin pages", async ({ page }) => {
+  await signInWithPassword(page, demoAccountFor("APPLICANT").email);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByText("This area is for facility and platform admins")).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+});
+
+test("health answers with the state of the database and the job queue", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ db: "ok", jobs: "ok" });
+});
