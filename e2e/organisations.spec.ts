@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, signInWithPassword, uniqueEmail } from "./support/fixtures";
+
+test("a new user registers their SME; a bad declaration is refused beside the field first", async ({ page, request }, testInfo) => {
+  const email = uniqueEmail("founder");
+  const password = "pegmatite dykes of cornwall";
+  await request.post("/api/trpc/users.signUp", { data: { json: { name: "Lowena Rowe", email, password } } });
+  await signInWithPassword(page, email, password);
+  await page.getByRole("link", { name: "Register your organisation" }).first().click();
+  await expect(page.getByRole("heading", { name: "Register an organisation" })).toBeVisible();
+
+  const name = `Tregonning Spodumene ${Date.now().toString(36)} Ltd`;
+  await page.getByLabel("Registered name").fill(name);
+  await page.getByLabel("Country").fill("GB");
+  await page.getByLabel("Staff head-count").fill("-4");
+  await page.getByLabel("Annual turnover (€)").fill("1800000");
+  await page.getByLabel("Balance sheet total (€)").fill("950000");
+  await page.getByRole("button", { name: "Register organisation" }).click();
+  await expect(page.getByText("An organisation has at least one member of staff.")).toBeVisible();
+  await screenshot(page, testInfo, "organisation-register-bad-input");
+  expect((await database().query(`SELECT 1 FROM "Organisation" WHERE name = $1`, [name])).rowCount).toBe(0);
+
+  await page.getByLabel("Staff head-count").fill("9");
+  await page.getByRole("button", { name: "Register organisation" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText("Qualifies as an SME")).toBeVisible();
+  await expect(page.getByRole("table", { name: `Members of ${name}` }).getByText("Lowena Rowe")).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "organisation-registered");
+});
+
+test("an applicant invites a colleague, who creates an account from the email and joins", async ({ page, browser }, testInfo) => {
+  const applicant = await signInAs(page, "APPLICANT");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  await page.getByRole("link", { name: applicant.organisation }).click();
+  const invitee = uniqueEmail("geologist");
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}`)).toBeVisible();
+  await expect(page.getByText(`${invitee} · Applicant`)).toBeVisible();
+  await screenshot(page, testInfo, "organisation-invitation-sent");
+
+  const link = firstLink((await latestMailTo(invitee, "invited you")).text, "/invitations/");
+  const context = await browser.newContext();
+  const guest = await context.newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: `Join ${applicant.organisation}` })).toBeVisible();
+  await screenshot(guest, testInfo, "invitation-landing");
+  await guest.getByRole("link", { name: "Create an account" }).click();
+  await expect(guest.getByLabel("Email")).toHaveValue(invitee);
+  await guest.getByLabel("Full name").fill("Kitto Nance");
+  await guest.getByLabel("Password").fill("greisen and killas");
+  await guest.getByRole("button", { name: "Create account" }).click();
+  await guest.getByRole("button", { name: "Accept the invitation" }).click();
+  await expect(guest.getByRole("heading", { name: applicant.organisation })).toBeVisible();
+  await expect(guest.getByRole("table", { name: `Members of ${applicant.organisation}` }).getByText("Kitto Nance")).toBeVisible();
+
+  // The link is single-use.
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await expect(guest.getByText("already been used")).toBeVisible();
+  await screenshot(guest, testInfo, "invitation-reused");
+  await context.close();
+});
+
+test("an expired invitation says so and when", async ({ page }) => {
+  await signInAs(page, "FACILITY_ADMIN");
+  const admin = demoAccountFor("FACILITY_ADMIN");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  await page.getByRole("link", { name: admin.organisation }).click();
+  const invitee = uniqueEmail("late-scientist");
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByLabel("Role").selectOption({ label: "Facility staff" });
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}`)).toBeVisible();
+  const link = firstLink((await latestMailTo(invitee, "invited you")).text, "/invitations/");
+  await database().query(`UPDATE "Invitation" SET "createdAt" = now() - interval '8 days', "expiresAt" = now() - interval '1 day' WHERE email = $1`, [invitee]);
+  await page.goto(link);
+  await expect(page.getByText(/This invitation expired on \d+ \w+ \d{4}/)).toBeVisible();
+});
