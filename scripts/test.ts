@@ -8,6 +8,7 @@ import { ensureChromium } from "./lib/chromium";
 import { migrate, recreateDatabase } from "./lib/database";
 import { registerShutdown, startEmbeddedPostgres, type LocalDatabase } from "./lib/embedded-postgres";
 import { run } from "./lib/process";
+import { readPlaywrightCounts, readVitestCounts, Tally } from "./lib/tally";
 
 const say = (msg: string) => console.log(`\n\x1b[35m[test]\x1b[0m ${msg}`);
 const only = process.argv[2];
@@ -23,6 +24,8 @@ async function testServer(): Promise<LocalDatabase> {
     persistent: false,
   });
 }
+
+const tally = new Tally();
 
 async function main() {
   const started = Date.now();
@@ -44,7 +47,8 @@ async function main() {
     const url = await recreateDatabase(server.url, "lodestone_unit");
     await migrate(url);
     say("Unit and integration tests (vitest, real PostgreSQL)…");
-    await run("vitest", ["run"], { env: { ...process.env, DATABASE_URL: url }, label: "vitest" });
+    await run("vitest", ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { env: { ...process.env, DATABASE_URL: url }, label: "vitest" });
+    tally.add(readVitestCounts());
   }
 
   if (steps.includes("e2e")) {
@@ -57,7 +61,9 @@ async function main() {
     await run("next", ["build"], { env, label: "next build" });
     say("Browser journeys (Playwright, Chromium)…");
     await run("playwright", ["test", ...process.argv.slice(3)], { env, label: "playwright" });
+    tally.add(readPlaywrightCounts());
   }
+  if (tally.passed + tally.failed > 0) console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
   say(`All green in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
