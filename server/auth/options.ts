@@ -1,7 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { anonymous } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import { db, inTransaction } from "../db";
 import { nudgeOutbox } from "../jobs/boss";
@@ -113,7 +112,8 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user, account }) {
       if (account?.provider === "password") return; // audited in authorize, where the IP is known
       await inTransaction((tx) =>
-        recordAudit(tx, { actor: anonymous, ip: null, userAgent: null }, {
+        // next-auth gives events no request, so the address is unknown here.
+        recordAudit(tx, { actor: { kind: "user", userId: user.id, email: user.email ?? "", name: user.name ?? "", memberships: [] }, ip: null, userAgent: null }, {
           action: "user.signed_in",
           entityType: "User",
           entityId: user.id,
