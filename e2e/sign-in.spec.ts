@@ -23,7 +23,10 @@ test("repeated failures lock the account for a while, even with the right passwo
   const email = uniqueEmail("locked");
   const password = "a perfectly good password";
   await request.post("/api/trpc/users.signUp", { data: { json: { name: "Locked Out", email, password } } });
-  for (let i = 0; i < 5; i++) await signInWithPassword(page, email, `wrong-${i}-password`);
+  for (let i = 0; i < 5; i++) {
+    await signInWithPassword(page, email, `wrong-${i}-password`);
+    await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right" })).toBeVisible();
+  }
   await signInWithPassword(page, email, password);
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);

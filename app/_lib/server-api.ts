@@ -19,8 +19,20 @@ export async function currentActor() {
 }
 
 /** For pages behind sign-in: sends anonymous visitors to /signin and back afterwards. */
-export async function requireActor(returnTo: string): Promise<SignedInActor> {
+export async function requireActor(): Promise<SignedInActor> {
   const actor = await currentActor();
-  if (!isSignedIn(actor)) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!isSignedIn(actor)) {
+    const returnTo = (await headers()).get("x-lodestone-path") ?? "/dashboard";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
   return actor;
+}
+
+/**
+ * The caller for pages behind sign-in. Layouts and pages render concurrently,
+ * so each page checks the session itself rather than trusting its layout.
+ */
+export async function portalApi() {
+  await requireActor();
+  return serverApi();
 }

@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { hasRole } from "@/server/access/actor";
 import { Notice, PageHeader } from "../../_components/ui";
-import { currentActor } from "../../_lib/server-api";
+import { canAdminister } from "./can-administer";
 
 /** Admin pages say plainly who they are for, rather than failing on the first query. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  if (!hasRole(await currentActor(), "FACILITY_ADMIN", "PLATFORM_ADMIN")) {
+  if (!(await canAdminister())) {
     return (
       <>
         <PageHeader title="Administration" />

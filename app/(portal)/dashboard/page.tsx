@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { roleLabels } from "@/server/organisations/roles";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "../../_components/ui";
-import { serverApi } from "../../_lib/server-api";
+import { portalApi } from "../../_lib/server-api";
 import { ConsortiumSection, FacilitySection, FunderSection, OrganisationsSection, PlatformSection } from "./sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const api = await serverApi();
+  const api = await portalApi();
   const dashboard = await api.dashboard.get();
   const roles = new Set(dashboard.roles);
   const has = (...r: (keyof typeof roleLabels)[]) => r.some((x) => roles.has(x));

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { FacilityCatalogue } from "../../_components/facility-catalogue";
 import { EmptyState, PageHeader } from "../../_components/ui";
-import { serverApi } from "../../_lib/server-api";
+import { portalApi } from "../../_lib/server-api";
 
 export const metadata: Metadata = { title: "Facilities and endstations" };
 
 export default async function FacilitiesPage() {
-  const facilities = await (await serverApi()).facilities.list();
+  const facilities = await (await portalApi()).facilities.list();
   return (
     <>
       <PageHeader title="Facilities and endstations" description="Where you can image ores, tailings, brines, black mass and sorbents, and with which technique." />

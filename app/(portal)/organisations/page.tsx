@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { organisationKindLabels } from "@/server/organisations/roles";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "../../_components/ui";
-import { serverApi } from "../../_lib/server-api";
+import { portalApi } from "../../_lib/server-api";
 
 export const metadata: Metadata = { title: "My organisations" };
 
 export default async function OrganisationsPage() {
-  const organisations = await (await serverApi()).organisations.mine();
+  const organisations = await (await portalApi()).organisations.mine();
   return (
     <>
       <PageHeader title="My organisations" description="The organisations you belong to. Requests, samples, data and invoices belong to an organisation and are never visible to another." actions={<ButtonLink href="/organisations/new">Register an organisation</ButtonLink>} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAuditSchema } from "@/server/audit/schemas";
 import { Card, EmptyState, PageHeader } from "../../../_components/ui";
-import { serverApi } from "../../../_lib/server-api";
+import { portalApi } from "../../../_lib/server-api";
+import { canAdminister } from "../can-administer";
 import { AuditFilters } from "./audit-filters";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Audit log" };
 type Search = { action?: string; entityType?: string; actorEmail?: string; from?: string; to?: string; cursor?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  if (!(await canAdminister())) return null;
   const search = await searchParams;
   const parsed = listAuditSchema.safeParse({
     action: search.action || undefined,
@@ -20,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     cursor: search.cursor && /^\d+$/.test(search.cursor) ? BigInt(search.cursor) : undefined,
   });
   const input = parsed.success ? parsed.data : listAuditSchema.parse({});
-  const { events, total, nextCursor } = await (await serverApi()).audit.list(input);
+  const { events, total, nextCursor } = await (await portalApi()).audit.list(input);
   const nextHref = nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), cursor: nextCursor.toString() })}` : null;
 
   return (

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { organisationKindLabels } from "@/server/organisations/roles";
 import { Badge, Card, PageHeader } from "../../../_components/ui";
-import { serverApi } from "../../../_lib/server-api";
+import { portalApi } from "../../../_lib/server-api";
+import { canAdminister } from "../can-administer";
 
 export const metadata: Metadata = { title: "All organisations" };
 
 export default async function AllOrganisationsPage() {
-  const organisations = await (await serverApi()).organisations.all();
+  if (!(await canAdminister())) return null;
+  const organisations = await (await portalApi()).organisations.all();
   return (
     <>
       <PageHeader title="All organisations" description={`${organisations.length} organisations on the platform.`} />

@@ -6,7 +6,7 @@ import { organisationKindLabels, roleLabels, rolesForKind } from "@/server/organ
 import { formatFacilityDate } from "@/server/time";
 import { Badge, Card, DefinitionList, EmptyState, PageHeader } from "../../../_components/ui";
 import { formatEuroCents } from "../../../_lib/format";
-import { serverApi } from "../../../_lib/server-api";
+import { portalApi } from "../../../_lib/server-api";
 import { InviteMemberForm } from "./invite-member-form";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Organisation" };
 
 async function load(id: string) {
   try {
-    return await (await serverApi()).organisations.get({ organisationId: id });
+    return await (await portalApi()).organisations.get({ organisationId: id });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
