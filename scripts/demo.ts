@@ -1,6 +1,6 @@
 // `npm run demo`: database, migrations, demo world (once), build (when sources
 // changed) and the portal, stopped cleanly with Ctrl-C.
-import { demoAccounts, demoPassword } from "../prisma/seed/accounts";
+import { demoAccountsTable } from "../prisma/seed/accounts";
 import { appEnv, buildIsCurrent, localAuthSecret } from "./lib/app-env";
 import { demoDatabase, isSeeded, migrate } from "./lib/database";
 import { registerShutdown } from "./lib/embedded-postgres";
@@ -13,8 +13,9 @@ const say = (msg: string) => console.log(`\x1b[36m[demo]\x1b[0m ${msg}`);
 async function main() {
   say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/postgres)…");
   const database = await demoDatabase(() => {});
-  const running: { app?: ChildProcess } = {};
+  const running: { app?: ChildProcess; stopping?: boolean } = {};
   registerShutdown(async () => {
+    running.stopping = true;
     say("Stopping…");
     await stopChild(running.app);
     await database.stop();
@@ -40,15 +41,14 @@ async function main() {
   const app = start("next", ["start", "-p", String(port)], { env });
   running.app = app;
   app.on("exit", (code) => {
-    if (code !== null && code !== 0) {
+    if (!running.stopping && code !== 0) {
       console.error(`The portal stopped with exit code ${code}.`);
       process.kill(process.pid, "SIGTERM");
     }
   });
 
   console.log(`\nLodestone is running at http://localhost:${port}  (Ctrl-C to stop)\n`);
-  console.log(`Demo accounts (password for all: ${demoPassword}):`);
-  console.table(demoAccounts.map((a) => ({ email: a.email, role: a.role, organisation: a.organisation })));
+  console.log(demoAccountsTable());
   console.log(`Mail goes to http://localhost:${port}/dev/mailbox unless RESEND_API_KEY is set.\n`);
 }
 

@@ -1,6 +1,7 @@
 // The demo world's people: one sign-in per account, all with the same
 // password. Organisation names must match the organisations in ./world.ts.
 import type { Role } from "../../server/generated/prisma/enums";
+import { roleLabels } from "../../server/organisations/roles";
 
 /** Shared password for every demo account (development and demos only). */
 export const demoPassword = "lodestone-demo-2027";
@@ -195,4 +196,13 @@ export function demoAccountFor(role: Role): DemoAccount {
   const account = demoAccounts.find((a) => a.role === role);
   if (!account) throw new Error(`No demo account has the role ${role}`);
   return account;
+}
+
+/** The accounts as a plain-text table, for the terminal (demo and seed print it). */
+export function demoAccountsTable(): string {
+  const rows = demoAccounts.map((a) => [a.email, roleLabels[a.role], a.organisation]);
+  const header = ["Email", "Role", "Organisation"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return [`Demo accounts (password for all: ${demoPassword})`, "", line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), ""].join("\n");
 }
