@@ -4,10 +4,28 @@ import { demoAccountsTable } from "../prisma/seed/accounts";
 import { appEnv, buildIsCurrent, localAuthSecret } from "./lib/app-env";
 import { demoDatabase, isSeeded, migrate } from "./lib/database";
 import { registerShutdown } from "./lib/embedded-postgres";
-import { run, start, stopChild } from "./lib/process";
+import { root, run, start, stopChild } from "./lib/process";
+import fs from "node:fs";
+import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 
 const port = Number(process.env.PORT ?? 3000);
+const appPidFile = path.join(root, ".data/demo-app.pid");
+
+/** A demo killed with SIGKILL leaves its server (own process group) running; stop it before starting anew. */
+function stopLeftoverApp() {
+  if (!fs.existsSync(appPidFile)) return;
+  const pid = Number(fs.readFileSync(appPidFile, "utf8"));
+  fs.rmSync(appPidFile);
+  try {
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    if (!/next/.test(command)) return;
+    process.kill(-pid, "SIGTERM");
+    say(`Stopped the portal left running by an earlier demo (pid ${pid}).`);
+  } catch {
+    // Not running any more.
+  }
+}
 const say = (msg: string) => console.log(`\x1b[36m[demo]\x1b[0m ${msg}`);
 
 async function main() {
@@ -18,6 +36,7 @@ async function main() {
     running.stopping = true;
     say("Stopping…");
     await stopChild(running.app);
+    fs.rmSync(appPidFile, { force: true });
     await database.stop();
     say("Stopped. Your data is kept for the next `npm run demo`.");
   });
@@ -38,8 +57,10 @@ async function main() {
     await run("next", ["build"], { env, label: "next build" });
   }
 
+  stopLeftoverApp();
   const app = start("next", ["start", "-p", String(port)], { env });
   running.app = app;
+  fs.writeFileSync(appPidFile, String(app.pid));
   app.on("exit", (code) => {
     if (!running.stopping && code !== 0) {
       console.error(`The portal stopped with exit code ${code}.`);
