@@ -1,6 +1,10 @@
 import type { ReactElement } from "react";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkProps } from "./magic-link";
+import RequestChangesRequestedEmail, { requestChangesRequestedSubject, type RequestChangesRequestedProps } from "./request-changes-requested";
+import RequestDecidedEmail, { requestDecidedSubject, type RequestDecidedProps } from "./request-decided";
+import RequestSubmittedEmail, { requestSubmittedSubject, type RequestSubmittedProps } from "./request-submitted";
+import RequestUpdateEmail, { requestUpdateSubject, type RequestUpdateProps } from "./request-update";
 import WelcomeEmail, { welcomeSubject, type WelcomeProps } from "./welcome";
 
 /** Every message the portal sends: one react-email template each, with its subject line. */
@@ -8,6 +12,10 @@ export interface EmailTemplates {
   "magic-link": MagicLinkProps;
   invitation: InvitationProps;
   welcome: WelcomeProps;
+  "request-submitted": RequestSubmittedProps;
+  "request-update": RequestUpdateProps;
+  "request-changes-requested": RequestChangesRequestedProps;
+  "request-decided": RequestDecidedProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -18,4 +26,8 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "magic-link": { subject: magicLinkSubject, render: (p) => MagicLinkEmail(p) },
   invitation: { subject: invitationSubject, render: (p) => InvitationEmail(p) },
   welcome: { subject: welcomeSubject, render: (p) => WelcomeEmail(p) },
+  "request-submitted": { subject: requestSubmittedSubject, render: (p) => RequestSubmittedEmail(p) },
+  "request-update": { subject: requestUpdateSubject, render: (p) => RequestUpdateEmail(p) },
+  "request-changes-requested": { subject: requestChangesRequestedSubject, render: (p) => RequestChangesRequestedEmail(p) },
+  "request-decided": { subject: requestDecidedSubject, render: (p) => RequestDecidedEmail(p) },
 };

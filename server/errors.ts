@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS",
     message: string,
     readonly field?: string,
+    /** Several fields at once (a whole form refused), path -> message. */
+    readonly fieldErrors?: Record<string, string>,
   ) {
     super(message);
     this.name = "DomainError";
@@ -18,6 +20,13 @@ export class DomainError extends Error {
 }
 
 export const invalid = (message: string, field?: string) => new DomainError("BAD_REQUEST", message, field);
+
+/** A whole form refused: every field's message, and the first one as the summary. */
+export function invalidFields(fieldErrors: Record<string, string>): DomainError {
+  const count = Object.keys(fieldErrors).length;
+  const first = Object.values(fieldErrors)[0] ?? "Some answers need attention.";
+  return new DomainError("BAD_REQUEST", count > 1 ? `${count} answers need attention. ${first}` : first, undefined, fieldErrors);
+}
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`);
 export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field);
 export const forbidden = (message = "You do not have permission to do this.") => new DomainError("FORBIDDEN", message);

@@ -1,3 +1,4 @@
+import { accessRequestsRouter } from "./access-requests/router";
 import { auditRouter } from "./audit/router";
 import { dashboardRouter } from "./dashboard/router";
 import { facilitiesRouter } from "./facilities/router";
@@ -6,6 +7,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 import { usersRouter } from "./users/router";
 
 export const appRouter = createRouter({
+  accessRequests: accessRequestsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   facilities: facilitiesRouter,

@@ -30,9 +30,11 @@ const t = initTRPC
           fieldErrors:
             cause instanceof ZodError
               ? Object.fromEntries(cause.issues.map((issue) => [issue.path.join("."), issue.message]))
-              : cause instanceof DomainError && cause.field
-                ? { [cause.field]: cause.message }
-                : null,
+              : cause instanceof DomainError && cause.fieldErrors
+                ? cause.fieldErrors
+                : cause instanceof DomainError && cause.field
+                  ? { [cause.field]: cause.message }
+                  : null,
         },
       };
     },

@@ -16,7 +16,25 @@ const managers = ["APPLICANT", "CONSORTIUM_LEAD", "FACILITY_ADMIN", "FUNDER", "P
  * this test until someone decides its row, and a rule that lets in a role
  * not listed here fails it too.
  */
+const applicants = ["APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER"] as const;
+const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
+
 const expected: Record<string, Expected> = {
+  "accessRequests.routes": "signedIn",
+  "accessRequests.list": "signedIn",
+  "accessRequests.get": "signedIn",
+  "accessRequests.panel": "signedIn",
+  "accessRequests.countsByState": ["FUNDER", "PLATFORM_ADMIN"],
+  "accessRequests.create": applicants,
+  "accessRequests.saveDraft": applicants,
+  "accessRequests.submit": applicants,
+  "accessRequests.withdraw": applicants,
+  "accessRequests.startFeasibility": staff,
+  "accessRequests.recordFeasibility": staff,
+  "accessRequests.recordSafety": staff,
+  "accessRequests.decide": ["FACILITY_ADMIN"],
+  "accessRequests.grade": "signedIn",
+  "accessRequests.allocate": "signedIn",
   "audit.list": ["PLATFORM_ADMIN", "FACILITY_ADMIN"],
   "dashboard.get": "signedIn",
   "facilities.list": "public",

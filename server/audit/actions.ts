@@ -11,6 +11,10 @@ export const auditActions = [
   "invitation.sent",
   "invitation.accepted",
   "invitation.revoked",
+  "access_request.created",
+  "access_request.graded",
+  "access_route.updated",
 ] as const;
 
-export type AuditAction = (typeof auditActions)[number];
+/** State-machine events are audited as access_request.<event>. */
+export type AuditAction = (typeof auditActions)[number] | `access_request.${import("../access-requests/state-machine").RequestEvent}`;

@@ -1,0 +1,27 @@
+/** Pure ranking for the panel chair: mean grade (1 best), ties broken by fewer shifts then earlier submission. */
+export interface GradedRequest {
+  id: string;
+  grades: number[];
+  shiftsRequested: number;
+  submittedAt: Date;
+}
+
+export function meanGrade(grades: readonly number[]): number | null {
+  return grades.length === 0 ? null : grades.reduce((a, b) => a + b, 0) / grades.length;
+}
+
+export function rankRequests<T extends GradedRequest>(requests: readonly T[]): (T & { mean: number | null; rank: number })[] {
+  return requests
+    .map((r) => ({ ...r, mean: meanGrade(r.grades) }))
+    .sort((a, b) => {
+      if (a.mean === null || b.mean === null) return a.mean === null ? (b.mean === null ? 0 : 1) : -1;
+      return a.mean - b.mean || a.shiftsRequested - b.shiftsRequested || a.submittedAt.getTime() - b.submittedAt.getTime();
+    })
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+/** Shifts an endstation can still give in a cycle: whole days times shifts per day, less what is already allocated. */
+export function remainingShifts(cycle: { startsAt: Date; endsAt: Date }, shiftsPerDay: number, alreadyAllocated: number): number {
+  const days = Math.floor((cycle.endsAt.getTime() - cycle.startsAt.getTime()) / 86_400_000);
+  return Math.max(0, days * shiftsPerDay - alreadyAllocated);
+}
