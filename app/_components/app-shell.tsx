@@ -6,7 +6,7 @@ import { devMailboxEnabled, navigationFor } from "../_lib/navigation";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ actor, children }: { actor: SignedInActor; children: ReactNode }) {
+export function AppShell({ actor, panelSeat, children }: { actor: SignedInActor; panelSeat: boolean; children: ReactNode }) {
   const roles = [...new Set(actor.memberships.map((m) => roleLabels[m.role]))];
   return (
     <div className="min-h-screen">
@@ -20,7 +20,7 @@ export function AppShell({ actor, children }: { actor: SignedInActor; children: 
             Lodestone
           </Link>
           <nav aria-label="Main" className="flex-1">
-            <NavLinks items={navigationFor(actor)} />
+            <NavLinks items={navigationFor(actor, { panelSeat })} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <div className="text-right leading-tight">

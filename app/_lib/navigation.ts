@@ -6,8 +6,11 @@ export interface NavItem {
 }
 
 /** The navigation a person sees follows their roles; links to what they may not use are not shown. */
-export function navigationFor(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }, { href: "/facilities", label: "Facilities" }];
+export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {}): NavItem[] {
+  const items: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }];
+  if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/requests", label: "Access requests" });
+  if (options.panelSeat) items.push({ href: "/panel", label: "Review panel" });
+  items.push({ href: "/facilities", label: "Facilities" });
   if (actor.kind === "user" && actor.memberships.length > 0) items.push({ href: "/organisations", label: "My organisations" });
   if (hasRole(actor, "FACILITY_ADMIN", "PLATFORM_ADMIN")) items.push({ href: "/admin/audit", label: "Audit log" });
   if (hasRole(actor, "PLATFORM_ADMIN")) items.push({ href: "/admin/organisations", label: "All organisations" });

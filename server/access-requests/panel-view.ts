@@ -39,7 +39,7 @@ export async function panelView(db: Db, actor: Actor) {
           allocatedShifts: r.allocatedShifts,
           submittedAt: r.submittedAt ?? r.createdAt,
           grades: r.reviews.filter((g) => g.version === r.version && g.grade !== null).map((g) => g.grade!),
-          myGrade: r.reviews.find((g) => g.reviewerId === actor.userId && g.version === r.version) ?? null,
+          myGrade: ((g) => (g ? { grade: g.grade, comments: g.comments } : null))(r.reviews.find((g) => g.reviewerId === actor.userId && g.version === r.version)),
           allGrades: seat.isChair ? r.reviews.filter((g) => g.version === r.version).map((g) => ({ reviewer: g.reviewer.name, grade: g.grade, comments: g.comments })) : [],
         })),
       );
@@ -54,7 +54,10 @@ export async function panelView(db: Db, actor: Actor) {
       return {
         cycle: { id: cycle.id, name: cycle.name, facilityName: cycle.facility.name, timeZone: cycle.facility.timeZone },
         isChair: seat.isChair,
-        requests: seat.isChair ? ranked : ranked.map((r) => ({ ...r, grades: [], mean: null })),
+        // Members see neither the others' grades nor the ranking they produce.
+        requests: seat.isChair
+          ? ranked
+          : ranked.map((r) => ({ ...r, grades: [], mean: null, rank: 0, myGrade: r.myGrade ? { grade: r.myGrade.grade, comments: r.myGrade.comments } : null })).sort((a, b) => a.reference.localeCompare(b.reference)),
         excludedForConflict,
         capacity,
       };

@@ -14,7 +14,7 @@ export async function listRequests(db: Db, actor: Actor, input: z.output<typeof 
   const states = input.state ? (input.state.split(",") as AccessRequestState[]) : undefined;
   const requests = await db.accessRequest.findMany({
     where: { AND: [visibleRequestsWhere(actor, seats), states ? { state: { in: states } } : {}] },
-    include: { route: { select: { kind: true, name: true, confidential: true } }, facility: { select: { name: true, timeZone: true } }, organisation: { select: { name: true } } },
+    include: { route: { select: { kind: true, name: true, confidential: true } }, facility: { select: { name: true, timeZone: true, organisationId: true } }, organisation: { select: { name: true } } },
     orderBy: { updatedAt: "desc" },
     take: 500,
   });
@@ -67,4 +67,9 @@ export async function listRoutes(db: Db) {
       endstations: { where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, technique: true, shiftHours: true } },
     },
   });
+}
+
+/** Demonstrator projects a request can contribute to (titles only). */
+export async function listDemonstrators(db: Db) {
+  return db.demonstrator.findMany({ select: { id: true, title: true, programme: { select: { name: true } } }, orderBy: { title: "asc" } });
 }

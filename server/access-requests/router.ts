@@ -6,7 +6,7 @@ import { decideRequest } from "./decide-request";
 import { gradeRequest } from "./grade-request";
 import { panelView } from "./panel-view";
 import { accessRequestAccess as access } from "./policy";
-import { countRequestsByState, getRequest, listRequests, listRoutes } from "./read-requests";
+import { countRequestsByState, getRequest, listDemonstrators, listRequests, listRoutes } from "./read-requests";
 import { recordFeasibility } from "./record-feasibility";
 import { recordSafety } from "./record-safety";
 import { saveDraft } from "./save-draft";
@@ -27,6 +27,7 @@ import { withdrawRequest } from "./withdraw-request";
 
 export const accessRequestsRouter = createRouter({
   routes: procedure.meta({ access: access.routes }).query(({ ctx }) => listRoutes(ctx.db)),
+  demonstrators: procedure.meta({ access: access.routes }).query(({ ctx }) => listDemonstrators(ctx.db)),
   list: procedure.meta({ access: access.list }).input(listRequestsSchema).query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input)),
   get: procedure.meta({ access: access.get }).input(requestIdSchema).query(({ ctx, input }) => getRequest(ctx.db, ctx.actor, input.requestId)),
   panel: procedure.meta({ access: access.panelView }).query(({ ctx }) => panelView(ctx.db, ctx.actor)),

@@ -164,14 +164,14 @@ export const safetyReviewSchema = z.object({
 export const decisionSchema = z.object({
   requestId: z.string().min(1),
   approve: z.boolean(),
-  shifts: z.number().int().min(1, "Grant at least 1 shift.").max(shiftBounds.max).nullable().default(null),
-  note: z.string().trim().min(5, "Say briefly why.").max(3000),
+  shifts: z.number({ error: "Enter a number of shifts." }).int("Enter a whole number of shifts.").min(1, "Grant at least 1 shift.").max(shiftBounds.max, `Grant at most ${shiftBounds.max} shifts.`).nullable().default(null),
+  note: z.string().trim().min(5, "Say briefly why.").max(3000, "Use at most 3,000 characters."),
 });
 
 export const gradeSchema = z.object({
   requestId: z.string().min(1),
   grade: z.number({ error: "Choose a grade." }).int().min(1, "Grades run from 1 to 5.").max(5, "Grades run from 1 to 5."),
-  comments: z.string().trim().min(10, "Comment in at least 10 characters.").max(5000),
+  comments: z.string().trim().min(10, "Comment in at least 10 characters.").max(5000, "Use at most 5,000 characters."),
 });
 
 export const listRequestsSchema = z.object({

@@ -21,6 +21,7 @@ const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
 
 const expected: Record<string, Expected> = {
   "accessRequests.routes": "signedIn",
+  "accessRequests.demonstrators": "signedIn",
   "accessRequests.list": "signedIn",
   "accessRequests.get": "signedIn",
   "accessRequests.panel": "signedIn",

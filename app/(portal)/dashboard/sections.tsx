@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { stateLabels } from "@/server/access-requests/state-machine";
 import type { Dashboard } from "@/server/dashboard/get-dashboard";
+import type { AccessRequestState } from "@/server/generated/prisma/enums";
 import { organisationKindLabels } from "@/server/organisations/roles";
 import { formatFacilityDate } from "@/server/time";
 import { Badge, ButtonLink, Card, EmptyState, Stat } from "../../_components/ui";
@@ -55,11 +57,6 @@ export function ConsortiumSection({ consortia }: { consortia: Dashboard["consort
 export function FacilitySection({ facilities, isAdmin }: { facilities: Dashboard["facilities"]; isAdmin: boolean }) {
   return (
     <>
-      <Card title="Needs you now" id="staff-queue">
-        <EmptyState title="No requests waiting for review">
-          Feasibility and safety reviews for your endstations will queue here, oldest first, with the time left against each route&apos;s decision target.
-        </EmptyState>
-      </Card>
       {facilities.map((f) => (
         <Card key={f.id} title={`${f.name} · ${f.timeZone}`} id={`facility-${f.code}`} actions={isAdmin ? <ButtonLink variant="secondary" href={`/organisations/${f.organisationId}`}>Team</ButtonLink> : undefined}>
           <div className="overflow-x-auto">
@@ -89,12 +86,21 @@ export function FacilitySection({ facilities, isAdmin }: { facilities: Dashboard
   );
 }
 
-export function FunderSection({ programmes }: { programmes: Dashboard["programmes"] }) {
+export function FunderSection({ programmes, requestCounts }: { programmes: Dashboard["programmes"]; requestCounts: Partial<Record<AccessRequestState, number>> }) {
   if (programmes.length === 0) {
     return <Card title="Programmes" id="programmes"><EmptyState title="No programme yet">Programmes you fund will show their demonstrators, milestones and subsidy spend here.</EmptyState></Card>;
   }
   return (
     <>
+      <Card title="Access requests across the platform" id="request-counts">
+        <p className="mb-3 text-sm text-slate-700">Counts only: proprietary requests stay confidential to the applicant and the facility.</p>
+        <dl className="grid gap-3 sm:grid-cols-4">
+          {(Object.entries(requestCounts) as [AccessRequestState, number][]).map(([state, count]) => (
+            <div key={state} className="rounded-md border border-slate-200 p-3"><dt className="text-xs text-slate-600">{stateLabels[state]}</dt><dd className="text-xl font-semibold">{count}</dd></div>
+          ))}
+        </dl>
+        {Object.keys(requestCounts).length === 0 ? <p className="text-sm text-slate-600">No requests submitted yet.</p> : null}
+      </Card>
       {programmes.map((p) => (
         <Card key={p.id} title={p.name} id={`programme-${p.id}`}>
           <div className="grid gap-4 sm:grid-cols-3">
