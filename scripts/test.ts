@@ -4,7 +4,7 @@
 import os from "node:os";
 import path from "node:path";
 import { appEnv } from "./lib/app-env";
-import { ensureChromium } from "./lib/chromium";
+import { ensureChromium, ensureDebianTool } from "./lib/system-tools";
 import { migrate, recreateDatabase } from "./lib/database";
 import { registerShutdown, startEmbeddedPostgres, type LocalDatabase } from "./lib/embedded-postgres";
 import { run } from "./lib/process";
@@ -44,6 +44,7 @@ async function main() {
   registerShutdown(() => server.stop());
 
   if (steps.includes("unit")) {
+    ensureDebianTool("pdftotext", "poppler-utils", say);
     const url = await recreateDatabase(server.url, "lodestone_unit");
     await migrate(url);
     say("Unit and integration tests (vitest, real PostgreSQL)…");

@@ -29,6 +29,8 @@ export const demoOrganisationNames = {
   labCt: "Erzgebirge Core Imaging Centre",
   funder: "Critical Materials Innovation Trust",
   operator: "Lodestone Platform Operations",
+  panelChairUniversity: "Cambrian School of Earth Sciences",
+  panelMemberInstitute: "Nordic Mineral Imaging Institute",
 } as const;
 
 const o = demoOrganisationNames;
@@ -83,7 +85,7 @@ export const demoAccounts: DemoAccount[] = [
     name: "Dr Helen Tregear",
     role: "APPLICANT",
     organisation: o.academicLab,
-    note: "Academic applicant: senior lecturer proposing non-proprietary (peer-reviewed, publish within the embargo) beamtime.",
+    note: "Academic applicant: senior lecturer proposing non-proprietary (peer-reviewed, publish within the embargo) beamtime. Also sits on the Severn Light Source review panel for 2027-1 (member), so she cannot grade her own laboratory's requests.",
   },
 
   // ---- consortia
@@ -188,6 +190,22 @@ export const demoAccounts: DemoAccount[] = [
     role: "PLATFORM_ADMIN",
     organisation: o.operator,
     note: "Platform admin: organisations, rate cards, agreement templates, users and roles.",
+  },
+
+  // ---- review panel (after the role demo users, so demoAccountFor("APPLICANT") is still Amara Okafor)
+  {
+    email: "aled.pryce@cambrian-earth.example",
+    name: "Prof. Aled Pryce",
+    role: "APPLICANT",
+    organisation: o.panelChairUniversity,
+    note: "Chair of the Severn Light Source review panel for 2027-1: sees every grade and the ranking, and allocates shifts to peer-reviewed requests.",
+  },
+  {
+    email: "ingrid.solberg@nordic-mineral-imaging.example",
+    name: "Dr Ingrid Solberg",
+    role: "APPLICANT",
+    organisation: o.panelMemberInstitute,
+    note: "Member of the Severn Light Source review panel for 2027-1: grades peer-reviewed requests (1 outstanding to 5 not recommended).",
   },
 ];
 

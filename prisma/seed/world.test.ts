@@ -2,10 +2,12 @@
 // second run changes nothing. Counts are limited to the demo world's own rows,
 // so other tests writing to the same database cannot disturb them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submissionSchema } from "../../server/access-requests/schemas";
 import { verifyPassword } from "../../server/auth/password";
 import { createPrismaClient } from "../../server/db";
 import type { PrismaClient } from "../../server/generated/prisma/client";
-import { demoAccountFor, demoAccounts, demoPassword } from "./accounts";
+import { demoPanel, demoRequests } from "./access";
+import { demoAccountFor, demoAccounts, demoOrganisationNames, demoPassword } from "./accounts";
 import { demoConsortia, demoDemonstrators, demoFacilities, demoOrganisations, demoProgramme, seedDemoWorld } from "./world";
 
 let db: PrismaClient;
@@ -28,11 +30,31 @@ const orgNames = demoOrganisations.map((o) => o.name);
 const emails = demoAccounts.map((a) => a.email);
 const facilityCodes = demoFacilities.map((f) => f.code);
 const consortiumNames = demoConsortia.map((c) => c.name);
+const requestIds = demoRequests().map((r) => r.id);
+const demoCycleNames = ["2027-1", "2027-2"];
 
 /** Every row the demo world owns, and a fingerprint of the values, so a changed value shows too. */
 async function snapshot() {
-  const [organisations, users, memberships, smeDeclarations, facilities, endstations, cycles, consortia, consortiumMembers, programmes, demonstrators] =
-    await Promise.all([
+  const [
+    organisations,
+    users,
+    memberships,
+    smeDeclarations,
+    facilities,
+    endstations,
+    cycles,
+    consortia,
+    consortiumMembers,
+    programmes,
+    demonstrators,
+    accessRoutes,
+    calls,
+    panelMembers,
+    requests,
+    requestVersions,
+    requestEndstations,
+    reviews,
+  ] = await Promise.all([
       db.organisation.findMany({ where: { name: { in: orgNames } }, orderBy: { name: "asc" } }),
       db.user.findMany({ where: { email: { in: emails } }, orderBy: { email: "asc" } }),
       db.membership.findMany({ where: { user: { email: { in: emails } } }, orderBy: { id: "asc" } }),
@@ -44,8 +66,34 @@ async function snapshot() {
       db.consortiumMember.findMany({ where: { consortium: { name: { in: consortiumNames } } }, orderBy: [{ consortiumId: "asc" }, { organisationId: "asc" }] }),
       db.programme.findMany({ where: { name: demoProgramme.name } }),
       db.demonstrator.findMany({ where: { title: { in: demoDemonstrators.map((d) => d.title) } }, orderBy: { title: "asc" } }),
+      db.accessRoute.findMany({ where: { facility: { code: { in: facilityCodes } } }, orderBy: { id: "asc" } }),
+      db.call.findMany({ where: { facility: { code: { in: facilityCodes } }, cycle: { name: { in: demoCycleNames } } }, orderBy: { id: "asc" } }),
+      db.panelMember.findMany({ where: { user: { email: { in: emails } } }, orderBy: { id: "asc" } }),
+      db.accessRequest.findMany({ where: { id: { in: requestIds } }, orderBy: { id: "asc" } }),
+      db.accessRequestVersion.findMany({ where: { requestId: { in: requestIds } }, orderBy: { id: "asc" } }),
+      db.accessRequestEndstation.findMany({ where: { requestId: { in: requestIds } }, orderBy: [{ requestId: "asc" }, { endstationId: "asc" }] }),
+      db.review.findMany({ where: { requestId: { in: requestIds } }, orderBy: { id: "asc" } }),
     ]);
-  const rows = { organisations, users, memberships, smeDeclarations, facilities, endstations, cycles, consortia, consortiumMembers, programmes, demonstrators };
+  const rows = {
+    organisations,
+    users,
+    memberships,
+    smeDeclarations,
+    facilities,
+    endstations,
+    cycles,
+    consortia,
+    consortiumMembers,
+    programmes,
+    demonstrators,
+    accessRoutes,
+    calls,
+    panelMembers,
+    requests,
+    requestVersions,
+    requestEndstations,
+    reviews,
+  };
   const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length]));
   const fingerprint = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
   return { counts, fingerprint };
@@ -70,6 +118,13 @@ describe("seedDemoWorld", () => {
       consortiumMembers: 8,
       programmes: 1,
       demonstrators: 3,
+      accessRoutes: 10,
+      calls: 4,
+      panelMembers: 3,
+      requests: 6,
+      requestVersions: 6,
+      requestEndstations: 8,
+      reviews: 10,
     });
 
     const qualifyingSmes = await db.organisation.count({ where: { name: { in: orgNames }, kind: "SME", smeDeclaration: { qualifies: true } } });
@@ -107,5 +162,105 @@ describe("seedDemoWorld", () => {
       "ECI 2027-1": ["2026-12-31T23:00:00.000Z", "2027-06-30T22:00:00.000Z"],
       "ECI 2027-2": ["2027-06-30T22:00:00.000Z", "2027-12-31T23:00:00.000Z"],
     });
+  });
+
+  it("gives each facility its five access routes and calls for 2027 on the peer-reviewed route", async () => {
+    const routes = await db.accessRoute.findMany({ where: { facility: { code: { in: facilityCodes } } }, include: { facility: true, calls: { include: { cycle: true } } } });
+    for (const code of facilityCodes) {
+      const own = routes.filter((r) => r.facility.code === code);
+      expect(own.map((r) => r.kind).sort(), code).toEqual(["CONSORTIUM_BLOCK", "NON_PROPRIETARY", "PROPRIETARY_INDUSTRIAL", "RAPID", "SME_INDUSTRIAL"]);
+      for (const route of own) {
+        expect(route.needsCall, `${code} ${route.kind}`).toBe(route.kind === "NON_PROPRIETARY");
+        expect(route.confidential, `${code} ${route.kind}`).toBe(route.kind !== "NON_PROPRIETARY");
+        const calls = route.calls.filter((c) => demoCycleNames.includes(c.cycle.name));
+        expect(calls.length, `${code} ${route.kind} calls`).toBe(route.kind === "NON_PROPRIETARY" ? 2 : 0);
+      }
+      const open = own.find((r) => r.kind === "NON_PROPRIETARY");
+      expect(open).toMatchObject({ decisionTargetDays: 70, embargoMonths: 36 });
+      expect(own.find((r) => r.kind === "RAPID")).toMatchObject({ maxShifts: 2, decisionTargetDays: 5 });
+    }
+
+    // On 27 November 2026 the 2027-1 call is open and the 2027-2 call is not yet.
+    const today = new Date("2026-11-27T12:00:00Z");
+    const calls = await db.call.findMany({ where: { facility: { code: { in: facilityCodes } }, cycle: { name: { in: demoCycleNames } } }, include: { cycle: true, facility: true } });
+    for (const call of calls) {
+      const isOpen = call.opensAt <= today && call.closesAt > today;
+      expect(isOpen, call.title).toBe(call.cycle.name === "2027-1");
+      expect(call.title).toBe(`${call.facility.name} call for ${call.cycle.name}`);
+    }
+  });
+
+  it("seats a chair and two members on the Severn Light Source panel for 2027-1", async () => {
+    const seats = await db.panelMember.findMany({ where: { user: { email: { in: emails } } }, include: { user: true, cycle: true, facility: true } });
+    expect(seats.map((s) => [s.facility.code, s.cycle.name, s.user.email, s.isChair]).sort()).toEqual(
+      demoPanel.seats.map((s) => [demoPanel.facility, demoPanel.cycle, s.email, s.isChair]).sort(),
+    );
+    expect(seats.filter((s) => s.isChair).map((s) => s.user.name)).toEqual(["Prof. Aled Pryce"]);
+  });
+
+  it("seeds requests whose content passes the submission schema, with consistent references and reviews", async () => {
+    const requests = await db.accessRequest.findMany({
+      where: { id: { in: requestIds } },
+      include: {
+        route: true,
+        call: { include: { cycle: true } },
+        organisation: true,
+        facility: { include: { endstations: true, organisation: { include: { memberships: { include: { user: true } } } } } },
+        versions: true,
+        endstations: true,
+        reviews: { include: { reviewer: true } },
+      },
+    });
+    expect(requests).toHaveLength(demoRequests().length);
+    const seats = await db.panelMember.findMany({ include: { user: { include: { memberships: true } } } });
+
+    for (const r of requests) {
+      const label = r.reference ?? r.id;
+      const schema = submissionSchema({ routeKind: r.route.kind, maxShifts: r.route.maxShifts, today: "2026-11-27", endstationIds: r.facility.endstations.map((e) => e.id) });
+      const parsed = schema.safeParse(r.content);
+      expect(parsed.success ? [] : parsed.error.issues, label).toEqual([]);
+
+      expect(r.reference, label).toMatch(/^LDS-26-\d{4}$/);
+      expect(r.submittedAt, label).toBeInstanceOf(Date);
+      expect(r.version, label).toBe(1);
+      expect(r.versions.map((v) => v.version), label).toEqual([1]);
+      expect(r.versions[0]?.content, label).toEqual(r.content);
+      expect(r.endstations.map((e) => e.endstationId).sort(), label).toEqual([...(parsed.data?.endstationIds ?? [])].sort());
+      expect(r.title, label).toBe(parsed.data?.title);
+      expect(r.shiftsRequested, label).toBe(parsed.data?.shiftsRequested);
+      expect(r.callId !== null, label).toBe(r.route.needsCall);
+      if (r.state === "APPROVED") expect(r.allocatedShifts, label).toBeGreaterThan(0);
+
+      // None for Okement (its applicant starts from nothing) or Westcountry (a browser journey submits its request).
+      expect(r.organisation.name, label).not.toBe(demoOrganisationNames.lithiumExplorer);
+      expect(r.organisation.name, label).not.toBe(demoOrganisationNames.academicLab);
+
+      const staffRoles = (userId: string) => r.facility.organisation.memberships.filter((m) => m.userId === userId).map((m) => m.role);
+      for (const review of r.reviews) {
+        const what = `${label} ${review.kind} by ${review.reviewer.email}`;
+        expect(review.version, what).toBe(r.version);
+        expect(review.grade !== null, what).toBe(review.kind === "PANEL");
+        if (review.kind === "PANEL") {
+          const seat = seats.find((s) => s.userId === review.reviewerId && s.cycleId === r.call?.cycleId);
+          expect(seat, what).toBeDefined();
+          expect(seat?.user.memberships.some((m) => m.organisationId === r.organisationId), `${what}: conflict of interest`).toBe(false);
+        } else if (review.kind === "DECISION") {
+          expect(staffRoles(review.reviewerId), what).toContain("FACILITY_ADMIN");
+        } else {
+          expect(staffRoles(review.reviewerId).some((role) => role === "FACILITY_STAFF" || role === "FACILITY_ADMIN"), what).toBe(true);
+        }
+      }
+    }
+
+    const references = requests.map((r) => r.reference);
+    expect(new Set(references).size).toBe(requests.length);
+    const counter = await db.referenceCounter.findUnique({ where: { scope: "request-2026" } });
+    const highest = Math.max(...references.map((ref) => Number(ref?.slice(-4))));
+    expect(counter?.last ?? 0).toBeGreaterThanOrEqual(highest);
+
+    expect(requests.map((r) => r.state).sort()).toEqual(["APPROVED", "AWAITING_DECISION", "FEASIBILITY_REVIEW", "PANEL_REVIEW", "PANEL_REVIEW", "SUBMITTED"]);
+    const inPanel = requests.filter((r) => r.state === "PANEL_REVIEW");
+    expect(inPanel.every((r) => r.route.kind === "NON_PROPRIETARY" && r.facility.code === demoPanel.facility && r.call?.cycle.name === demoPanel.cycle)).toBe(true);
+    expect(inPanel.flatMap((r) => r.reviews.filter((v) => v.kind === "PANEL").map((v) => v.reviewer.email))).toEqual(["ingrid.solberg@nordic-mineral-imaging.example"]);
   });
 });

@@ -1,6 +1,7 @@
 // The demo world: facilities with their endstations and 2027 cycles, SMEs and
 // other organisations, two consortia, a funder programme with demonstrators,
-// and the demo accounts (./accounts.ts). Idempotent: every row is upserted on
+// the demo accounts (./accounts.ts), and access routes, calls, a review panel
+// and requests in every stage (./access.ts). Idempotent: every row is upserted on
 // a unique key, so a second run finds everything in place and changes nothing.
 import { TZDate } from "@date-fns/tz";
 import { hashPassword } from "../../server/auth/password";
@@ -8,6 +9,7 @@ import type { Tx } from "../../server/db";
 import type { PrismaClient } from "../../server/generated/prisma/client";
 import type { DemonstratorCase, FacilityKind, OrganisationKind, Technique } from "../../server/generated/prisma/enums";
 import { assessSme } from "../../server/organisations/sme";
+import { seedAccess } from "./access";
 import { demoAccounts, demoOrganisationNames as names, demoPassword } from "./accounts";
 
 // ---------------------------------------------------------------- helpers
@@ -100,6 +102,22 @@ export const demoOrganisations: OrganisationSeed[] = [
     website: "https://ore-lab.westcountry-university.example",
     description:
       "University research group in process mineralogy and digital rock physics: automated mineralogy (SEM-EDS), XRD and pore-scale simulation, used as ground truth for CT-based liberation measurements.",
+  },
+  {
+    name: names.panelChairUniversity,
+    kind: "ACADEMIC",
+    country: "GB",
+    website: "https://www.cambrian-earth.example",
+    description:
+      "University school of earth sciences in Aberystwyth: ore-deposit geology, geometallurgy and X-ray tomography of hydrothermal and pegmatite-hosted critical-metal deposits.",
+  },
+  {
+    name: names.panelMemberInstitute,
+    kind: "ACADEMIC",
+    country: "NO",
+    website: "https://www.nordic-mineral-imaging.example",
+    description:
+      "Public research institute in Trondheim for correlative X-ray imaging of ores, tailings and recycled battery materials, with an automated-mineralogy and micro-XRF laboratory used for ground truth.",
   },
   {
     name: names.synchrotron,
@@ -366,6 +384,7 @@ export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: str
       log(`Consortia: ${demoConsortia.map((c) => c.acronym).join(", ")}`);
       await seedProgramme(tx, orgIds);
       log(`Programme "${demoProgramme.name}" with ${demoDemonstrators.length} demonstrators`);
+      await seedAccess(tx, orgIds, userIds, log);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );

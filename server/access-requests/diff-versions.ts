@@ -1,4 +1,4 @@
-import type { RequestContent } from "./schemas";
+import { materialClassLabels, teamRoleLabels, techniqueLabels, type RequestContent } from "./schemas";
 
 export interface FieldChange {
   field: keyof RequestContent;
@@ -29,8 +29,9 @@ export const contentLabels: Record<keyof RequestContent, string> = {
 export function fieldText(field: keyof RequestContent, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (field === "dateWindows") return (value as { from: string; to: string }[]).map((w) => `${w.from} to ${w.to}`).join("\n");
-  if (field === "team") return (value as { name: string; email: string; role: string }[]).map((m) => `${m.name} <${m.email}> (${m.role})`).join("\n");
-  if (field === "samples") return (value as { name: string; materialClass: string; count: number | null; hazardSummary: string }[]).map((s) => `${s.count ?? "?"} × ${s.name} [${s.materialClass}] hazards: ${s.hazardSummary}`).join("\n");
+  if (field === "team") return (value as RequestContent["team"]).map((m) => `${m.name} <${m.email}>, ${teamRoleLabels[m.role] ?? m.role}`).join("\n");
+  if (field === "samples") return (value as RequestContent["samples"]).map((s) => `${s.count ?? "?"} × ${s.name} (${materialClassLabels[s.materialClass] ?? s.materialClass}); hazards: ${s.hazardSummary}`).join("\n");
+  if (field === "techniques") return (value as RequestContent["techniques"]).map((t) => techniqueLabels[t] ?? t).join(", ");
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return String(value);

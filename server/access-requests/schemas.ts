@@ -5,6 +5,15 @@ export const techniques = ["MICRO_CT", "NANO_CT", "XRF_CT", "XANES_CT", "XRD_CT"
 export const materialClasses = ["ORE", "TAILINGS", "BRINE", "BLACK_MASS", "SORBENT_MEMBRANE", "OTHER"] as const;
 export const teamRoles = ["PRINCIPAL_INVESTIGATOR", "CO_INVESTIGATOR", "EXPERIMENTER", "DATA_ANALYST", "SAMPLE_CONTACT"] as const;
 
+export const techniqueLabels: Record<(typeof techniques)[number], string> = {
+  MICRO_CT: "Micro-CT",
+  NANO_CT: "Nano-CT",
+  XRF_CT: "XRF-CT",
+  XANES_CT: "XANES-CT",
+  XRD_CT: "XRD-CT",
+  LAB_CT: "Lab CT",
+};
+
 export const materialClassLabels: Record<(typeof materialClasses)[number], string> = {
   ORE: "Ore or drill core",
   TAILINGS: "Tailings",

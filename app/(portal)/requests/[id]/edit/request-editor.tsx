@@ -130,9 +130,10 @@ export function RequestEditor(props: {
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             {index > 0 ? <Button type="button" variant="secondary" onClick={() => setStep(steps[index - 1]!)}>Back</Button> : null}
             {step !== "review" ? (
-              <Button type="button" onClick={() => setStep(steps[index + 1]!)}>Next: {stepTitles[steps[index + 1]!]}</Button>
+              // Distinct keys: reusing one DOM button whose type flips to "submit" would submit on the "Next" click.
+              <Button key="next" type="button" onClick={() => setStep(steps[index + 1]!)}>Next: {stepTitles[steps[index + 1]!]}</Button>
             ) : (
-              <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Submitting…" : props.isResubmission ? "Resubmit the request" : "Submit the request"}</Button>
+              <Button key="submit" type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Submitting…" : props.isResubmission ? "Resubmit the request" : "Submit the request"}</Button>
             )}
           </div>
         </form>

@@ -28,3 +28,18 @@ export function ensureChromium(log: (msg: string) => void): string {
   if (!installed) throw new Error("apt-get installed chromium, but no binary was found at /usr/bin/chromium.");
   return installed;
 }
+
+/**
+ * Debian tools the tests use (pdftotext and pdftoppm read back generated
+ * PDFs). Installed when missing and apt-get is usable as root.
+ */
+export function ensureDebianTool(binary: string, debianPackage: string, log: (msg: string) => void): void {
+  const found = ["/usr/bin", "/usr/local/bin"].some((dir) => fs.existsSync(`${dir}/${binary}`));
+  if (found) return;
+  if (process.getuid?.() !== 0 || !fs.existsSync("/usr/bin/apt-get")) {
+    throw new Error(`The tests need ${binary}. Install it (Debian/Ubuntu: \`sudo apt-get install -y ${debianPackage}\`) and run again.`);
+  }
+  log(`${binary} not found: installing Debian's ${debianPackage} package (one time)…`);
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", debianPackage], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
