@@ -19,9 +19,10 @@ test("a non-proprietary request is graded by two panel members and allocated by 
   const title = `Gold-telluride liberation in Caledon ore ${Date.now().toString(36)}`;
 
   await signInWithPassword(page, applicant);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await page.goto("/requests/new");
   await page.getByRole("radio", { name: "Severn Light Source" }).check();
-  await page.getByRole("radio", { name: /Non-proprietary/ }).check();
+  await page.getByRole("radio", { name: /non-proprietary/i }).check();
   await page.getByRole("button", { name: "Start the request" }).click();
   await fillProposal(page, { title });
   await fillTheRest(page, { title, technique: "Micro-CT", endstation: /S07 Micro-tomography/, shifts: "4", sample: "Caledon ore cylinders", hazards: "none known", industrial: false });
