@@ -4,6 +4,7 @@ import MagicLinkEmail, { magicLinkSubject, type MagicLinkProps } from "./magic-l
 import RequestChangesRequestedEmail, { requestChangesRequestedSubject, type RequestChangesRequestedProps } from "./request-changes-requested";
 import RequestDecidedEmail, { requestDecidedSubject, type RequestDecidedProps } from "./request-decided";
 import RequestSubmittedEmail, { requestSubmittedSubject, type RequestSubmittedProps } from "./request-submitted";
+import RequestTeamNamedEmail, { requestTeamNamedSubject, type RequestTeamNamedProps } from "./request-team-named";
 import RequestUpdateEmail, { requestUpdateSubject, type RequestUpdateProps } from "./request-update";
 import WelcomeEmail, { welcomeSubject, type WelcomeProps } from "./welcome";
 
@@ -16,6 +17,7 @@ export interface EmailTemplates {
   "request-update": RequestUpdateProps;
   "request-changes-requested": RequestChangesRequestedProps;
   "request-decided": RequestDecidedProps;
+  "request-team-named": RequestTeamNamedProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -30,4 +32,5 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "request-update": { subject: requestUpdateSubject, render: (p) => RequestUpdateEmail(p) },
   "request-changes-requested": { subject: requestChangesRequestedSubject, render: (p) => RequestChangesRequestedEmail(p) },
   "request-decided": { subject: requestDecidedSubject, render: (p) => RequestDecidedEmail(p) },
+  "request-team-named": { subject: requestTeamNamedSubject, render: (p) => RequestTeamNamedEmail(p) },
 };

@@ -1,4 +1,5 @@
 import { accessRequestsRouter } from "./access-requests/router";
+import { accessRoutesRouter } from "./access-routes/router";
 import { auditRouter } from "./audit/router";
 import { dashboardRouter } from "./dashboard/router";
 import { facilitiesRouter } from "./facilities/router";
@@ -8,6 +9,7 @@ import { usersRouter } from "./users/router";
 
 export const appRouter = createRouter({
   accessRequests: accessRequestsRouter,
+  accessRoutes: accessRoutesRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   facilities: facilitiesRouter,

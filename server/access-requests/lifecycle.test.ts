@@ -25,6 +25,9 @@ describe("an SME industrial request from draft to approval", () => {
     expect(await db.outboxMessage.count({ where: { template: "request-submitted", to: applicant.email } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { template: "request-submitted", to: { in: [world.staff.email, world.admin.email] } } })).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: requestId, action: "access_request.submit" } })).toBe(1);
+    // The team member named in the content (not the creator) is told once.
+    expect(await db.outboxMessage.count({ where: { template: "request-team-named", to: "amara@test.example" } })).toBeGreaterThanOrEqual(1);
+    expect(await db.outboxMessage.count({ where: { template: "request-team-named", dedupeKey: { startsWith: `request-team-named:${requestId}:` } } })).toBe(1);
   });
 
   it("submitting twice is refused and changes nothing", async () => {

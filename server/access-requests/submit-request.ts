@@ -8,7 +8,8 @@ import { assertEligibleForRoute, openCallFor } from "./create-draft";
 import { loadVisibleRequest } from "./load-request";
 import { emailApplicant, emailFacilityStaff, requestUrl } from "./notify";
 import { nextReference } from "./reference";
-import { submissionSchema, type RequestContent } from "./schemas";
+import { submissionSchema, teamRoleLabels, type RequestContent } from "./schemas";
+import { enqueueEmail } from "../mail/enqueue";
 import { fireTransition } from "./transition";
 
 /**
@@ -47,5 +48,15 @@ export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: stri
   const props = { reference, title: parsed.data.title, version, facilityName: request.facility.name, decisionDue: formatFacilityDate(decisionDueAt, request.facility.timeZone), url: requestUrl(requestId) };
   await emailApplicant(tx, request, "request-submitted", { ...props, audience: "applicant" }, `v${version}`);
   await emailFacilityStaff(tx, request, "request-submitted", { ...props, audience: "facility" }, `v${version}`);
+  // Everyone named on the team hears about it once (the dedupe key ignores the version).
+  const creator = ctx.actor.kind === "user" ? ctx.actor : null;
+  for (const member of parsed.data.team.filter((m) => m.email !== creator?.email)) {
+    await enqueueEmail(tx, {
+      template: "request-team-named",
+      to: member.email,
+      dedupeKey: `request-team-named:${requestId}:${member.email}`,
+      props: { reference, title: parsed.data.title, organisationName: request.organisation.name, facilityName: request.facility.name, teamRole: teamRoleLabels[member.role], namedBy: creator?.name ?? "A colleague", url: requestUrl(requestId) },
+    });
+  }
   return { reference, version };
 }

@@ -14,6 +14,7 @@ export const auditActions = [
   "access_request.created",
   "access_request.graded",
   "access_route.updated",
+  "call.created",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */
