@@ -9,6 +9,7 @@ import { Badge, ButtonLink, Card, DefinitionList, Notice, PageHeader } from "../
 import { formatShifts } from "../../../_lib/format";
 import { routeKindLabels, stateLabels, stateTones } from "../../../_lib/request-labels";
 import { portalApi } from "../../../_lib/server-api";
+import { JourneyChain } from "../../../_components/journey-chain";
 import { DecisionClock } from "./decision-clock";
 import { RequestActions } from "./request-actions";
 
@@ -39,6 +40,19 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <Badge tone={stateTones[request.state]}>{stateLabels[request.state]}</Badge>
         <p className="text-sm text-slate-700">{detail.nextStep}</p>
         {request.route.confidential ? <Badge tone="warning">Proprietary — visible to {request.organisation.name} and facility staff</Badge> : <Badge tone="info">Peer-reviewed route: the panel reads it</Badge>}
+      </div>
+      <div className="mb-6">
+        <JourneyChain
+          links={[
+            {
+              label: "Request",
+              state: request.state === "APPROVED" ? "done" : request.state === "REJECTED" || request.state === "WITHDRAWN" ? "blocked" : request.state === "CHANGES_REQUESTED" || request.state === "DRAFT" ? "waiting" : "current",
+              status: stateLabels[request.state],
+              href: `/requests/${id}`,
+            },
+            ...["Agreement", "Samples", "Booking", "Run", "Pipeline", "Passport", "Invoice"].map((label, i) => ({ label, state: "not-started" as const, status: i === 0 && request.state === "APPROVED" ? "Next step" : "Not started" })),
+          ]}
+        />
       </div>
       {submitted ? <div className="mb-6"><Notice tone="success" title={`Submitted as ${request.reference}, version ${request.version}`}>The facility has been told. You will get an email at each step.</Notice></div> : null}
 
