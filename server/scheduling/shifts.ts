@@ -1,0 +1,85 @@
+import { TZDate } from "@date-fns/tz";
+
+/** How an endstation's day is cut into shifts, in the facility's time zone. */
+export interface ShiftPattern {
+  timeZone: string;
+  shiftHours: number;
+  shiftsPerDay: number;
+  /** "HH:MM" local time of the first shift. */
+  firstShiftStartsAt: string;
+}
+
+export interface Slot {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+function parseDate(iso: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new Error(`Not a date: ${iso}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/**
+ * The instant shift `index` (0-based) of local day `date` starts. Shifts are
+ * laid from the first shift's local time in whole hours, so a day that
+ * changes clocks (DST) still starts its first shift at the same local time.
+ */
+export function shiftStart(date: string, index: number, pattern: ShiftPattern): Date {
+  const [y, m, d] = parseDate(date);
+  const [hh, mm] = pattern.firstShiftStartsAt.split(":").map(Number) as [number, number];
+  const firstOfDay = new TZDate(y, m - 1, d, hh, mm, pattern.timeZone);
+  return new Date(firstOfDay.getTime() + index * pattern.shiftHours * 3_600_000);
+}
+
+/** `count` consecutive shifts from shift `index` of `date`; they may run into the next days. */
+export function slotFor(date: string, index: number, count: number, pattern: ShiftPattern): Slot {
+  if (!Number.isInteger(index) || index < 0 || index >= pattern.shiftsPerDay) throw new RangeError(`Shift ${index + 1} does not exist; the day has ${pattern.shiftsPerDay}.`);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError("Book at least one shift.");
+  const startsAt = shiftStart(date, index, pattern);
+  const lastDayOffset = Math.floor((index + count - 1) / pattern.shiftsPerDay);
+  const lastIndex = (index + count - 1) % pattern.shiftsPerDay;
+  const lastDate = addDays(date, lastDayOffset);
+  const endsAt = new Date(shiftStart(lastDate, lastIndex, pattern).getTime() + pattern.shiftHours * 3_600_000);
+  return { startsAt, endsAt };
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parseDate(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/** Local dates from `from` to `to` inclusive, as YYYY-MM-DD. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** The local date and shift index an instant falls in, or null if between shifts (a pattern with gaps). */
+export function shiftAt(at: Date, pattern: ShiftPattern): { date: string; index: number } | null {
+  const local = new TZDate(at.getTime(), pattern.timeZone);
+  const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
+  for (const day of [addDays(date, -1), date]) {
+    for (let index = 0; index < pattern.shiftsPerDay; index++) {
+      const start = shiftStart(day, index, pattern);
+      if (at >= start && at.getTime() < start.getTime() + pattern.shiftHours * 3_600_000) return { date: day, index };
+    }
+  }
+  return null;
+}
+
+/** Shift boundaries only: a booking must start and end where shifts do. */
+export function isOnShiftBoundary(at: Date, pattern: ShiftPattern): boolean {
+  const found = shiftAt(at, pattern);
+  return found !== null && shiftStart(found.date, found.index, pattern).getTime() === at.getTime();
+}
+
+/** "14 May 2027 08:00–16:00 Europe/London" style label of a shift. */
+export function shiftLabel(date: string, index: number, pattern: ShiftPattern): string {
+  const { startsAt, endsAt } = slotFor(date, index, 1, pattern);
+  const fmt = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: pattern.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone: pattern.timeZone, day: "numeric", month: "short", year: "numeric" }).format(startsAt);
+  return `${day} ${fmt(startsAt)}–${fmt(endsAt)} ${pattern.timeZone}`;
+}
