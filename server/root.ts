@@ -1,9 +1,11 @@
 import { accessRequestsRouter } from "./access-requests/router";
 import { accessRoutesRouter } from "./access-routes/router";
 import { auditRouter } from "./audit/router";
+import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
 import { facilitiesRouter } from "./facilities/router";
 import { organisationsRouter } from "./organisations/router";
+import { schedulingRouter } from "./scheduling/router";
 import { createCallerFactory, createRouter } from "./trpc";
 import { usersRouter } from "./users/router";
 
@@ -11,9 +13,11 @@ export const appRouter = createRouter({
   accessRequests: accessRequestsRouter,
   accessRoutes: accessRoutesRouter,
   audit: auditRouter,
+  consortia: consortiaRouter,
   dashboard: dashboardRouter,
   facilities: facilitiesRouter,
   organisations: organisationsRouter,
+  scheduling: schedulingRouter,
   users: usersRouter,
 });
 

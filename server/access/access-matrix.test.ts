@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import { roles } from "../organisations/schemas";
 import type { Role } from "../generated/prisma/enums";
+import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
+import { schedulingAccessExpectations } from "../scheduling/access-expectations";
 import { createCallerFactory, createRouter, procedure } from "../trpc";
 import { callerFor, testDb } from "../testing/fixtures";
 
@@ -20,6 +22,8 @@ const applicants = ["APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER"] as cons
 const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
 
 const expected: Record<string, Expected> = {
+  ...consortiaAccessExpectations,
+  ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",
   "accessRequests.demonstrators": "signedIn",
   "accessRequests.list": "signedIn",

@@ -15,6 +15,23 @@ export const auditActions = [
   "access_request.graded",
   "access_route.updated",
   "call.created",
+  // scheduling
+  "booking.placed",
+  "booking.moved",
+  "booking.cancelled",
+  "booking.confirmed",
+  "booking.hold_expired",
+  "booking.downtime_recorded",
+  "non_user_time.added",
+  // consortia
+  "block.granted",
+  "block.placed",
+  "block.shares_set",
+  "block.session_booked",
+  "block.session_approved",
+  "block.session_declined",
+  "block.session_cancelled",
+  "calendar_feed.rotated",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */
