@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import BookingUpdateEmail, { bookingUpdateAttachments, bookingUpdateSubject, type BookingUpdateProps } from "./booking-update";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkProps } from "./magic-link";
 import RequestChangesRequestedEmail, { requestChangesRequestedSubject, type RequestChangesRequestedProps } from "./request-changes-requested";
@@ -18,11 +19,19 @@ export interface EmailTemplates {
   "request-changes-requested": RequestChangesRequestedProps;
   "request-decided": RequestDecidedProps;
   "request-team-named": RequestTeamNamedProps;
+  "booking-update": BookingUpdateProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
 
-type Entry<P> = { subject: (props: P) => string; render: (props: P) => ReactElement };
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** Text content (calendar files); binary attachments are not needed yet. */
+  content: string;
+}
+
+type Entry<P> = { subject: (props: P) => string; render: (props: P) => ReactElement; attachments?: (props: P) => EmailAttachment[] };
 
 export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]> } = {
   "magic-link": { subject: magicLinkSubject, render: (p) => MagicLinkEmail(p) },
@@ -33,4 +42,5 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "request-changes-requested": { subject: requestChangesRequestedSubject, render: (p) => RequestChangesRequestedEmail(p) },
   "request-decided": { subject: requestDecidedSubject, render: (p) => RequestDecidedEmail(p) },
   "request-team-named": { subject: requestTeamNamedSubject, render: (p) => RequestTeamNamedEmail(p) },
+  "booking-update": { subject: bookingUpdateSubject, render: (p) => BookingUpdateEmail(p), attachments: bookingUpdateAttachments },
 };

@@ -1,9 +1,10 @@
 import { PgBoss } from "pg-boss";
-import { databaseUrl, getDb } from "../db";
+import { databaseUrl, getDb, inTransaction } from "../db";
 import { deliverDueEmails } from "../mail/deliver";
 import { configuredTransport } from "../mail/transport";
+import { expireStaleHolds } from "../scheduling/overlap";
 
-export const queues = { deliverEmail: "mail.deliver-outbox" } as const;
+export const queues = { deliverEmail: "mail.deliver-outbox", expireHolds: "calendar.expire-holds" } as const;
 
 const globalForBoss = globalThis as unknown as { lodestoneBoss?: Promise<PgBoss> };
 
@@ -17,12 +18,18 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
     await boss.createQueue(queues.deliverEmail);
+    await boss.createQueue(queues.expireHolds);
     if (options.workers) {
       await boss.work(queues.deliverEmail, { pollingIntervalSeconds: 2 }, async () => {
         await deliverDueEmails(getDb(), configuredTransport(getDb()));
       });
       // The sweep catches messages whose nudge was lost and retries that are due.
       await boss.schedule(queues.deliverEmail, "* * * * *");
+      // Lapsed tentative holds free their time (placements also expire them inline).
+      await boss.work(queues.expireHolds, async () => {
+        await inTransaction((tx) => expireStaleHolds(tx));
+      });
+      await boss.schedule(queues.expireHolds, "* * * * *");
     }
     return boss;
   })();

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
-import type { Db } from "../db";
+import type { EmailAttachment } from "../../emails";
+import type { Db, Prisma } from "../db";
 
 export interface RenderedEmail {
   outboxId: string;
@@ -7,6 +8,7 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  attachments?: EmailAttachment[];
 }
 
 export interface MailTransport {
@@ -24,7 +26,14 @@ export function resendTransport(apiKey: string): MailTransport {
     name: "resend",
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from: mailFrom(), to: email.to, subject: email.subject, html: email.html, text: email.text },
+        {
+          from: mailFrom(),
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, "utf8"), contentType: a.contentType })),
+        },
         { idempotencyKey: `lodestone-outbox-${email.outboxId}` },
       );
       if (error || !data) throw new Error(`Resend refused the message: ${error?.message ?? "no reply"}`);
@@ -40,7 +49,7 @@ export function devMailboxTransport(db: Db): MailTransport {
     async send(email) {
       const stored = await db.devMailboxMessage.upsert({
         where: { outboxId: email.outboxId },
-        create: { outboxId: email.outboxId, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        create: { outboxId: email.outboxId, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonValue },
         update: {},
         select: { id: true },
       });

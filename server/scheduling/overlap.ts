@@ -4,10 +4,22 @@ import { formatFacilityDateTime } from "../time";
 
 const occupying = ["HELD", "CONFIRMED"] as const;
 
-/** Holds whose time ran out stop occupying the calendar (also swept every minute by a job). */
-export async function expireStaleHolds(tx: Tx | Db, where: { endstationId?: string } = {}, now = new Date()): Promise<number> {
-  const expired = await tx.booking.updateMany({ where: { ...where, state: "HELD", holdExpiresAt: { lte: now } }, data: { state: "EXPIRED" } });
-  return expired.count;
+/**
+ * Holds whose time ran out stop occupying the calendar, each with its audit
+ * row in the same transaction. Called before every placement on an endstation
+ * and swept every minute by a job.
+ */
+export async function expireStaleHolds(tx: Tx, where: { endstationId?: string } = {}, now = new Date()): Promise<number> {
+  const expired = await tx.$queryRaw<{ id: string; reference: string }[]>`
+    UPDATE "Booking" SET state = 'EXPIRED', "updatedAt" = now()
+    WHERE state = 'HELD' AND "holdExpiresAt" <= ${now} AND (${where.endstationId ?? null}::text IS NULL OR "endstationId" = ${where.endstationId ?? null})
+    RETURNING id, reference`;
+  if (expired.length > 0) {
+    await tx.auditEvent.createMany({
+      data: expired.map((b) => ({ action: "booking.hold_expired", entityType: "Booking", entityId: b.id, summary: { before: { state: "HELD" }, after: { state: "EXPIRED", reference: b.reference } } })),
+    });
+  }
+  return expired.length;
 }
 
 /** The first held or confirmed entry overlapping [startsAt, endsAt) on the endstation, if any. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isOnShiftBoundary, shiftAt, shiftLabel, shiftStart, slotFor, type ShiftPattern } from "./shifts";
+import { addDays, daysBetween, isOnShiftBoundary, localMidnight, shiftAt, shiftLabel, shiftStart, shiftTimes, slotFor, type ShiftPattern } from "./shifts";
 
 const london: ShiftPattern = { timeZone: "Europe/London", shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "08:00" };
 const berlin4h: ShiftPattern = { timeZone: "Europe/Berlin", shiftHours: 4, shiftsPerDay: 6, firstShiftStartsAt: "00:00" };
@@ -32,6 +32,11 @@ describe("shift arithmetic", () => {
     expect(shiftAt(new Date("2027-05-15T01:00:00Z"), london)).toEqual({ date: "2027-05-14", index: 2 });
     expect(isOnShiftBoundary(new Date("2027-05-14T15:00:00Z"), london)).toBe(true);
     expect(isOnShiftBoundary(new Date("2027-05-14T15:30:00Z"), london)).toBe(false);
+  });
+
+  it("knows local midnight and the clock times of each shift", () => {
+    expect(localMidnight("2027-05-14", "Europe/London").toISOString()).toBe("2027-05-13T23:00:00.000Z");
+    expect([0, 1, 2].map((i) => shiftTimes(i, london))).toEqual(["08:00–16:00", "16:00–00:00", "00:00–08:00"]);
   });
 
   it("walks dates and labels shifts with the zone named", () => {

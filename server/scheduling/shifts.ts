@@ -83,3 +83,17 @@ export function shiftLabel(date: string, index: number, pattern: ShiftPattern): 
   const day = new Intl.DateTimeFormat("en-GB", { timeZone: pattern.timeZone, day: "numeric", month: "short", year: "numeric" }).format(startsAt);
   return `${day} ${fmt(startsAt)}–${fmt(endsAt)} ${pattern.timeZone}`;
 }
+
+/** Local midnight at the start of `date` in the zone. */
+export function localMidnight(date: string, timeZone: string): Date {
+  const [y, m, d] = parseDate(date);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, timeZone).getTime());
+}
+
+/** "08:00–16:00": the local clock times of shift `index` on an ordinary day. */
+export function shiftTimes(index: number, pattern: ShiftPattern): string {
+  const [hh, mm] = pattern.firstShiftStartsAt.split(":").map(Number) as [number, number];
+  const minutes = (v: number) => `${String(Math.floor(v / 60) % 24).padStart(2, "0")}:${String(v % 60).padStart(2, "0")}`;
+  const start = hh * 60 + mm + index * pattern.shiftHours * 60;
+  return `${minutes(start)}–${minutes(start + pattern.shiftHours * 60)}`;
+}

@@ -78,3 +78,26 @@ export function completeContent(endstationId: string, overrides: Partial<Request
     ...overrides,
   };
 }
+
+/** An approved request at the world's facility, created directly (the review flow is tested elsewhere). */
+export async function createApprovedRequest(db: Db, world: FacilityWorld, applicant: SignedInActor, allocatedShifts = 6) {
+  const reference = `LDS-99-${Math.floor(Math.random() * 900_000 + 100_000)}`;
+  return db.accessRequest.create({
+    data: {
+      reference,
+      facilityId: world.facility.id,
+      routeId: world.routes.SME_INDUSTRIAL.id,
+      organisationId: applicant.memberships[0]!.organisationId,
+      createdById: applicant.userId,
+      state: "APPROVED",
+      version: 1,
+      content: completeContent(world.endstation.id),
+      title: "Spodumene liberation in pegmatite drill core",
+      shiftsRequested: allocatedShifts,
+      allocatedShifts,
+      submittedAt: new Date(),
+      decidedAt: new Date(),
+      endstations: { create: [{ endstationId: world.endstation.id }] },
+    },
+  });
+}

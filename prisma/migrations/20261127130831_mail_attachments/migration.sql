@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DevMailboxMessage" ADD COLUMN     "attachments" JSONB NOT NULL DEFAULT '[]';

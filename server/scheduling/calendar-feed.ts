@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import { isSignedIn, type RequestContext } from "../access/actor";
+import { recordAudit } from "../audit/record";
+import type { Db, Tx } from "../db";
+import { invalid } from "../errors";
+import { appUrl } from "../organisations/invitation-token";
+import { calendarFile, type CalendarEvent } from "./ics";
+
+const feedUrl = (token: string) => appUrl(`/api/ical/${token}.ics`);
+
+/** The actor's secret feed address, created on first use. */
+export async function getFeed(tx: Tx, ctx: RequestContext) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const existing = await tx.calendarFeed.findUnique({ where: { userId: ctx.actor.userId } });
+  const feed = existing ?? (await tx.calendarFeed.create({ data: { userId: ctx.actor.userId, token: randomBytes(24).toString("base64url") } }));
+  return { url: feedUrl(feed.token) };
+}
+
+/** A new secret address; the old one stops working at once (for a leaked link). */
+export async function rotateFeed(tx: Tx, ctx: RequestContext) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const token = randomBytes(24).toString("base64url");
+  await tx.calendarFeed.upsert({ where: { userId: ctx.actor.userId }, create: { userId: ctx.actor.userId, token }, update: { token, createdAt: new Date() } });
+  await recordAudit(tx, ctx, { action: "calendar_feed.rotated", entityType: "User", entityId: ctx.actor.userId });
+  return { url: feedUrl(token) };
+}
+
+/**
+ * The feed behind a token: the owner's organisations' request bookings, and
+ * for facility staff their facility's bookings. Null for an unknown token.
+ */
+export async function feedCalendar(db: Db, token: string): Promise<string | null> {
+  const feed = await db.calendarFeed.findUnique({ where: { token }, include: { user: { include: { memberships: true } } } });
+  if (!feed) return null;
+  const roles = (...r: string[]) => feed.user.memberships.filter((m) => r.includes(m.role)).map((m) => m.organisationId);
+  const bookings = await db.booking.findMany({
+    where: {
+      state: { in: ["HELD", "CONFIRMED"] },
+      OR: [
+        { kind: "REQUEST", request: { organisationId: { in: roles("APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER") } } },
+        { endstation: { facility: { organisationId: { in: roles("FACILITY_STAFF", "FACILITY_ADMIN") } } } },
+      ],
+    },
+    include: { endstation: { include: { facility: true } }, request: { select: { reference: true, title: true } } },
+    orderBy: { startsAt: "asc" },
+    take: 2000,
+  });
+  const events: CalendarEvent[] = bookings.map((b) => ({
+    uid: `${b.id}@lodestone`,
+    title: b.request ? `${b.request.reference} beamtime on ${b.endstation.name}` : `${b.title} (${b.endstation.name})`,
+    description: `${b.request?.title ?? b.title}\nBooking ${b.reference}, ${b.shifts} shifts.`,
+    location: `${b.endstation.name}, ${b.endstation.facility.name}`,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    status: b.state === "HELD" ? "TENTATIVE" : "CONFIRMED",
+    sequence: Math.floor(b.updatedAt.getTime() / 1000) % 2_000_000_000,
+  }));
+  return calendarFile(events, "PUBLISH", `Lodestone beamtime — ${feed.user.name}`);
+}
+

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import { isSignedIn, type RequestContext } from "../access/actor";
+import { recordAudit } from "../audit/record";
+import type { Tx } from "../db";
+import { conflict, invalid, notFound } from "../errors";
+import { endstationForStaff, patternOf } from "./facility-staff";
+import { notifyBookingChange } from "./notify-booking";
+import { assertFree, expireStaleHolds } from "./overlap";
+import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
+import { slotFor } from "./shifts";
+
+/** A booking the actor may manage as staff of its facility. */
+async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
+  const booking = await tx.booking.findUnique({ where: { id: bookingId } });
+  if (!booking) throw notFound("The booking");
+  await endstationForStaff(tx, ctx.actor, booking.endstationId).catch(() => {
+    throw notFound("The booking");
+  });
+  return booking;
+}
+
+export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof moveBookingSchema>, now = new Date()) {
+  const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  if (booking.state !== "HELD" && booking.state !== "CONFIRMED") throw conflict(`${booking.reference} is ${booking.state.toLowerCase()}; only held or confirmed bookings move.`);
+  const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
+  const from = await tx.endstation.findUniqueOrThrow({ where: { id: booking.endstationId } });
+  if (endstation.facilityId !== from.facilityId) throw invalid("Move the booking within the same facility.", "endstationId");
+  let slot;
+  try {
+    slot = slotFor(input.date, input.firstShift, booking.shifts, patternOf(endstation));
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : "That shift does not exist.", "firstShift");
+  }
+  if (slot.startsAt <= now) throw invalid("Move it to a time in the future.", "date");
+  await expireStaleHolds(tx, { endstationId: endstation.id }, now);
+  await assertFree(tx, endstation.id, slot.startsAt, slot.endsAt, booking.id);
+  const moved = await tx.booking.updateMany({
+    where: { id: booking.id, state: booking.state, startsAt: booking.startsAt },
+    data: { endstationId: endstation.id, startsAt: slot.startsAt, endsAt: slot.endsAt },
+  });
+  if (moved.count === 0) throw conflict(`${booking.reference} changed while you were moving it. Reload the calendar.`);
+  await recordAudit(tx, ctx, {
+    action: "booking.moved",
+    entityType: "Booking",
+    entityId: booking.id,
+    before: { endstationId: booking.endstationId, startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() },
+    after: { endstationId: endstation.id, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(), reason: input.reason },
+  });
+  await notifyBookingChange(tx, booking.id, "moved", input.reason);
+}
+
+export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof cancelBookingSchema>) {
+  const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  const cancelled = await tx.booking.updateMany({ where: { id: booking.id, state: { in: ["HELD", "CONFIRMED"] } }, data: { state: "CANCELLED", cancelReason: input.reason } });
+  if (cancelled.count === 0) throw conflict(`${booking.reference} is already ${booking.state.toLowerCase()}.`);
+  await recordAudit(tx, ctx, { action: "booking.cancelled", entityType: "Booking", entityId: booking.id, before: { state: booking.state }, after: { state: "CANCELLED", reason: input.reason } });
+  await notifyBookingChange(tx, booking.id, "cancelled", input.reason);
+}
+
+/** Turns a tentative hold into a confirmed booking, if it has not lapsed. */
+export async function confirmBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof confirmBookingSchema>, now = new Date()) {
+  const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  const confirmed = await tx.booking.updateMany({ where: { id: booking.id, state: "HELD", holdExpiresAt: { gt: now } }, data: { state: "CONFIRMED", holdExpiresAt: null } });
+  if (confirmed.count === 0) {
+    throw conflict(booking.state === "HELD" ? `The hold on ${booking.reference} has lapsed; place the booking again.` : `${booking.reference} is ${booking.state.toLowerCase()}, not held.`);
+  }
+  await recordAudit(tx, ctx, { action: "booking.confirmed", entityType: "Booking", entityId: booking.id, before: { state: "HELD" }, after: { state: "CONFIRMED" } });
+  await notifyBookingChange(tx, booking.id, "confirmed");
+}
+
+/** Hours lost through the facility's fault, credited at invoicing. */
+export async function recordDowntime(tx: Tx, ctx: RequestContext, input: z.output<typeof downtimeSchema>) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  if (booking.kind !== "REQUEST" && booking.kind !== "BLOCK") throw invalid("Downtime is recorded on user bookings.");
+  const bookedHours = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 3_600_000;
+  if (input.hours > bookedHours) throw invalid(`The booking lasts ${bookedHours} h; downtime cannot exceed that.`, "hours");
+  await tx.booking.update({ where: { id: booking.id }, data: { downtimeHours: input.hours } });
+  await recordAudit(tx, ctx, { action: "booking.downtime_recorded", entityType: "Booking", entityId: booking.id, before: { downtimeHours: booking.downtimeHours.toString() }, after: { downtimeHours: input.hours, note: input.note } });
+}
