@@ -4,7 +4,7 @@ import { organisationIdsOf, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import { notFound } from "../errors";
 import type { calendarQuerySchema } from "./schemas";
-import { addDays, daysBetween, localMidnight, shiftTimes } from "./shifts";
+import { addDays, daysBetween, localMidnight, shiftStart, shiftTimes } from "./shifts";
 import type { z } from "zod";
 
 /**
@@ -42,6 +42,8 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
         shiftHours: e.shiftHours,
         shiftsPerDay: e.shiftsPerDay,
         shifts: Array.from({ length: e.shiftsPerDay }, (_, index) => ({ index, label: shiftTimes(index, pattern) })),
+        /** Every shift in the window, in order: the calendar's cells for this row. */
+        cells: days.flatMap((day) => Array.from({ length: e.shiftsPerDay }, (_, index) => ({ day, index, label: shiftTimes(index, pattern), startsAt: shiftStart(day, index, pattern) }))),
       };
     }),
     bookings: bookings.map((b) => ({
