@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { cancelBookingSchema, moveBookingSchema, nonUserKinds, nonUserTimeSchema, placeBookingSchema } from "@/server/scheduling/schemas";
+import { cancelBookingSchema, downtimeSchema, moveBookingSchema, nonUserKinds, nonUserTimeSchema, placeBookingSchema } from "@/server/scheduling/schemas";
 import { Field, FormError, Input, Select, Textarea } from "../../_components/form";
 import { Badge, Button, Card, DefinitionList } from "../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../_lib/trpc";
@@ -127,19 +127,20 @@ export function BookingPanel({ booking, timeZone, endstations, onDone }: { booki
         {confirm.error ? <p role="alert" className="mt-2 text-sm text-red-700">{confirm.error.message}</p> : null}
         {booking.state === "HELD" ? <Button className="mt-3" type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ bookingId: booking.id })}>Confirm the hold</Button> : null}
       </Card>
-      <Card title="Move"><MoveForm booking={booking} endstations={endstations} onDone={onDone} /></Card>
+      <Card title="Move"><MoveForm booking={booking} timeZone={timeZone} endstations={endstations} onDone={onDone} /></Card>
+      {booking.kind === "REQUEST" || booking.kind === "BLOCK" ? <Card title="Downtime the facility caused"><DowntimeForm booking={booking} onDone={onDone} /></Card> : null}
       <Card title="Cancel"><CancelForm bookingId={booking.id} onDone={onDone} /></Card>
     </div>
   );
 }
 
-function MoveForm({ booking, endstations, onDone }: { booking: BoardBooking; endstations: { id: string; name: string; shifts: { index: number; label: string }[] }[]; onDone: () => void }) {
+function MoveForm({ booking, timeZone, endstations, onDone }: { booking: BoardBooking; timeZone: string; endstations: { id: string; name: string; shifts: { index: number; label: string }[] }[]; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof moveBookingSchema>, unknown, z.output<typeof moveBookingSchema>>({
     resolver: zodResolver(moveBookingSchema),
-    defaultValues: { bookingId: booking.id, endstationId: booking.endstationId, date: booking.startsAt.slice(0, 10), firstShift: 0, reason: "" },
+    defaultValues: { bookingId: booking.id, endstationId: booking.endstationId, date: new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(booking.startsAt)), firstShift: 0, reason: "" },
   });
   const endstationId = useWatch({ control: form.control, name: "endstationId" });
   const move = useMutation(trpc.scheduling.move.mutationOptions());
@@ -190,6 +191,35 @@ function CancelForm({ bookingId, onDone }: { bookingId: string; onDone: () => vo
       <FormError message={formError} />
       <Field label="Reason for cancelling" error={errors.reason} required>{({ id, describedBy, invalid }) => <Textarea id={id} rows={2} aria-describedby={describedBy} invalid={invalid} {...form.register("reason")} />}</Field>
       <Button type="submit" variant="danger" disabled={isSubmitting}>Cancel the booking</Button>
+    </form>
+  );
+}
+
+function DowntimeForm({ booking, onDone }: { booking: BoardBooking; onDone: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof downtimeSchema>, unknown, z.output<typeof downtimeSchema>>({ resolver: zodResolver(downtimeSchema), defaultValues: { bookingId: booking.id, hours: booking.downtimeHours, note: "" } });
+  const record = useMutation(trpc.scheduling.recordDowntime.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await record.mutateAsync(values);
+      onDone();
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["hours", "note"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Downtime on ${booking.reference}`}>
+      <FormError message={formError} />
+      <Field label="Hours lost" help="Quarter hours; billing credits them to the user." error={errors.hours} required>
+        {({ id, describedBy, invalid }) => <Input id={id} type="number" step="0.25" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("hours", asNumber)} />}
+      </Field>
+      <Field label="What went wrong" error={errors.note} required>{({ id, describedBy, invalid }) => <Textarea id={id} rows={2} aria-describedby={describedBy} invalid={invalid} {...form.register("note")} />}</Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>Record downtime</Button>
     </form>
   );
 }
