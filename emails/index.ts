@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import BlockUnusedTimeEmail, { blockUnusedTimeSubject, type BlockUnusedTimeProps } from "./block-unused-time";
 import BookingUpdateEmail, { bookingUpdateAttachments, bookingUpdateSubject, type BookingUpdateProps } from "./booking-update";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkProps } from "./magic-link";
@@ -20,6 +21,7 @@ export interface EmailTemplates {
   "request-decided": RequestDecidedProps;
   "request-team-named": RequestTeamNamedProps;
   "booking-update": BookingUpdateProps;
+  "block-unused-time": BlockUnusedTimeProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -43,4 +45,5 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "request-decided": { subject: requestDecidedSubject, render: (p) => RequestDecidedEmail(p) },
   "request-team-named": { subject: requestTeamNamedSubject, render: (p) => RequestTeamNamedEmail(p) },
   "booking-update": { subject: bookingUpdateSubject, render: (p) => BookingUpdateEmail(p), attachments: bookingUpdateAttachments },
+  "block-unused-time": { subject: blockUnusedTimeSubject, render: (p) => BlockUnusedTimeEmail(p) },
 };

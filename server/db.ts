@@ -12,7 +12,8 @@ export function databaseUrl(): string {
 }
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+  // Bursts (concurrent bookings) wait for a free connection rather than failing after the default 2 s.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), connectionTimeoutMillis: 15_000 }) });
 }
 
 // One client per server process; Next's dev server reloads modules, so keep it on globalThis.

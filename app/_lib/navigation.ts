@@ -11,7 +11,7 @@ export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/requests", label: "Access requests" });
   if (hasRole(actor, "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/calendar", label: "Calendar" });
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER")) items.push({ href: "/bookings", label: "Bookings" });
-  if (hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER")) items.push({ href: "/consortia", label: "Consortia" });
+  if (hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/consortia", label: hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER") ? "Consortia" : "Consortium blocks" });
   if (options.panelSeat) items.push({ href: "/panel", label: "Review panel" });
   items.push({ href: "/facilities", label: "Facilities" });
   if (actor.kind === "user" && actor.memberships.length > 0) items.push({ href: "/organisations", label: "My organisations" });

@@ -3,8 +3,9 @@ import { databaseUrl, getDb, inTransaction } from "../db";
 import { deliverDueEmails } from "../mail/deliver";
 import { configuredTransport } from "../mail/transport";
 import { expireStaleHolds } from "../scheduling/overlap";
+import { warnUnusedBlockTime } from "./warn-unused-block-time";
 
-export const queues = { deliverEmail: "mail.deliver-outbox", expireHolds: "calendar.expire-holds" } as const;
+export const queues = { deliverEmail: "mail.deliver-outbox", expireHolds: "calendar.expire-holds", unusedBlockTime: "consortia.warn-unused-block-time" } as const;
 
 const globalForBoss = globalThis as unknown as { lodestoneBoss?: Promise<PgBoss> };
 
@@ -19,6 +20,7 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
     await boss.start();
     await boss.createQueue(queues.deliverEmail);
     await boss.createQueue(queues.expireHolds);
+    await boss.createQueue(queues.unusedBlockTime);
     if (options.workers) {
       await boss.work(queues.deliverEmail, { pollingIntervalSeconds: 2 }, async () => {
         await deliverDueEmails(getDb(), configuredTransport(getDb()));
@@ -30,6 +32,11 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
         await inTransaction((tx) => expireStaleHolds(tx));
       });
       await boss.schedule(queues.expireHolds, "* * * * *");
+      // Each morning, warn consortium leads and facilities about block time that will go unused.
+      await boss.work(queues.unusedBlockTime, async () => {
+        if ((await warnUnusedBlockTime(getDb())) > 0) await nudgeOutbox();
+      });
+      await boss.schedule(queues.unusedBlockTime, "0 7 * * *", null, { tz: "Europe/London" });
     }
     return boss;
   })();

@@ -9,6 +9,13 @@ import { assertFree, expireStaleHolds } from "./overlap";
 import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
 import { slotFor } from "./shifts";
 
+/** A block placement with members' sessions in it cannot move or go away under them. */
+async function assertNoActiveSessions(tx: Tx, booking: { id: string; kind: string; reference: string }, doing: string) {
+  if (booking.kind !== "BLOCK") return;
+  const sessions = await tx.blockSession.count({ where: { placementId: booking.id, state: { in: ["PENDING_APPROVAL", "BOOKED"] } } });
+  if (sessions > 0) throw conflict(`${booking.reference} holds ${sessions} member session${sessions === 1 ? "" : "s"}; ask the consortium lead to cancel or move them before you ${doing} the block.`);
+}
+
 /** A booking the actor may manage as staff of its facility. */
 async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
   const booking = await tx.booking.findUnique({ where: { id: bookingId } });
@@ -22,6 +29,7 @@ async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
 export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof moveBookingSchema>, now = new Date()) {
   const booking = await bookingForStaff(tx, ctx, input.bookingId);
   if (booking.state !== "HELD" && booking.state !== "CONFIRMED") throw conflict(`${booking.reference} is ${booking.state.toLowerCase()}; only held or confirmed bookings move.`);
+  await assertNoActiveSessions(tx, booking, "move");
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
   const from = await tx.endstation.findUniqueOrThrow({ where: { id: booking.endstationId } });
   if (endstation.facilityId !== from.facilityId) throw invalid("Move the booking within the same facility.", "endstationId");
@@ -51,6 +59,7 @@ export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<t
 
 export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof cancelBookingSchema>) {
   const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  await assertNoActiveSessions(tx, booking, "cancel");
   const cancelled = await tx.booking.updateMany({ where: { id: booking.id, state: { in: ["HELD", "CONFIRMED"] } }, data: { state: "CANCELLED", cancelReason: input.reason } });
   if (cancelled.count === 0) throw conflict(`${booking.reference} is already ${booking.state.toLowerCase()}.`);
   await recordAudit(tx, ctx, { action: "booking.cancelled", entityType: "Booking", entityId: booking.id, before: { state: booking.state }, after: { state: "CANCELLED", reason: input.reason } });

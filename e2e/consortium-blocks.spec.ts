@@ -1,0 +1,82 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+
+// The seeded CORNUBIA block: 24 shifts per cycle on S07, placed in 2027-1 as
+// 24 consecutive shifts from Monday 8 March 2027 08:00 Europe/London.
+const lead = "jory.penhaligon@cassiter-tailings.example";
+const member = "ben.carthew@okement-lithium.example";
+const okement = "Okement Lithium Exploration Ltd";
+const shares: [string, string][] = [
+  ["Cassiter Tailings Recovery Ltd", "0"],
+  [okement, "8"],
+  ["Brinewell Sorbents Ltd", "8"],
+  ["Westcountry University Ore Characterisation Laboratory", "8"],
+];
+
+async function asUser(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithPassword(page, email);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  return page;
+}
+
+test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books inside its share, stopped with a clear message when it goes over", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+
+  // ---- the lead shares out 2027-1
+  const leadPage = await asUser(browser, lead);
+  await leadPage.goto("/consortia");
+  await expect(leadPage.getByRole("heading", { name: "Consortia", level: 1 })).toBeVisible();
+  await expect(leadPage.getByRole("heading", { name: /Cornubian Critical Minerals Imaging Consortium \(CORNUBIA\)/ })).toBeVisible();
+  await expect(leadPage.getByText("You lead it")).toBeVisible();
+  const split = leadPage.getByRole("form", { name: "Shares of CORNUBIA's block in 2027-1" });
+  // Over the block first: the server's message says by how much.
+  await split.getByLabel(`Shifts for ${okement} in 2027-1`).fill("30");
+  await split.getByRole("button", { name: "Save shares" }).click();
+  await expect(split.getByText(/add up to|At most/).first()).toBeVisible();
+  for (const [organisation, shifts] of shares) await split.getByLabel(`Shifts for ${organisation} in 2027-1`).fill(shifts);
+  await expect(split.getByText("Shared out: 24 shifts (192 h) of 24 shifts (192 h)")).toBeVisible();
+  await split.getByRole("button", { name: "Save shares" }).click();
+  await expect(split.getByRole("status")).toHaveText("Saved");
+  const usage = leadPage.getByRole("table", { name: "Shares and use in 2027-1" });
+  await expect(usage.getByRole("row", { name: new RegExp(`^${okement}`) }).getByRole("cell").first()).toHaveText("8 shifts (64 h)");
+  await expect(usage.getByRole("row", { name: /^Not shared out/ })).toContainText("0 shifts (0 h) of 24 shifts (192 h)");
+  await expectAccessible(leadPage);
+  await screenshot(leadPage, testInfo, "consortium-lead-split");
+
+  // ---- a member books inside Okement's share
+  const memberPage = await asUser(browser, member);
+  await memberPage.goto("/consortia");
+  await expect(memberPage.getByText(`Member: ${okement}`)).toBeVisible();
+  // A second run against the same database: first cancel what an earlier run booked.
+  const sessions = memberPage.getByRole("table", { name: "Sessions in CORNUBIA's block, 2027-1" });
+  const cancel = memberPage.getByRole("button", { name: /^Cancel the session/ });
+  while ((await cancel.count()) > 0) {
+    const before = await cancel.count();
+    await cancel.first().click();
+    await expect(cancel).toHaveCount(before - 1);
+  }
+
+  const form = memberPage.getByRole("form", { name: "Book a session in CORNUBIA's block, 2027-1" });
+  await expect(form.getByLabel("Block time")).toContainText("8 Mar 2027 08:00 to 16 Mar 2027 08:00 Europe/London");
+  await form.getByLabel("Date").fill("2027-03-09");
+  await form.getByLabel("First shift").selectOption({ label: "08:00–16:00 Europe/London" });
+  await form.getByLabel(/^Shifts/).fill("3");
+  await form.getByLabel("What you will measure").fill("Petalite and lepidolite liberation in Dartmoor aplite core");
+  await form.getByRole("button", { name: "Book session" }).click();
+  await expect(form.getByRole("status")).toHaveText("Booked: 3 shifts, 9 Mar 2027 08:00 to 10 Mar 2027 08:00 Europe/London.");
+  await expect(sessions.getByRole("row", { name: /Petalite and lepidolite liberation/ }).filter({ hasText: "Booked" })).toContainText("9 Mar 2027 08:00 to 10 Mar 2027 08:00 Europe/London");
+  await expect(memberPage.getByRole("table", { name: "Shares and use in 2027-1" }).getByRole("row", { name: new RegExp(`^${okement}`) })).toContainText("5 shifts (40 h)");
+
+  // ---- and goes over it: 3 + 6 > 8
+  await form.getByLabel("Date").fill("2027-03-11");
+  await form.getByLabel(/^Shifts/).fill("6");
+  await form.getByLabel("What you will measure").fill("Second pass at 1.3 µm voxels");
+  await form.getByRole("button", { name: "Book session" }).click();
+  const refusal = `${okement} has 5 of its 8 shifts left in 2027-1; this session needs 6.`;
+  await expect(form.getByText(refusal)).toBeVisible();
+  await expect(form.getByLabel(/^Shifts/)).toHaveAttribute("aria-invalid", "true");
+  await expect(sessions.getByRole("row").filter({ hasText: /Booked|Waiting/ })).toHaveCount(1); // nothing more was saved
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, testInfo, "consortium-member-refused");
+});
