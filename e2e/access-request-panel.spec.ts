@@ -60,7 +60,7 @@ test("a non-proprietary request is graded by two panel members and allocated by 
   await chairPage.getByLabel(`Shifts to allocate for ${reference}`).fill("4");
   await chairPage.getByLabel(`Note to the applicant for ${reference}`).fill("Ranked in the top quartile of the 2027-1 call.");
   await chairPage.getByRole("button", { name: `Allocate shifts to ${reference}` }).click();
-  await expect(row.getByText(/Allocated 4 shifts/)).toBeVisible();
+  await expect(row.getByText(/Allocated 4 shifts/).first()).toBeVisible();
 
   await page.goto(requestUrl);
   await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
