@@ -7,6 +7,17 @@ import type { calendarQuerySchema } from "./schemas";
 import { addDays, daysBetween, localMidnight, shiftStart, shiftTimes } from "./shifts";
 import type { z } from "zod";
 
+/** Endstations usually share shift times, so each (day, shift) conversion to an instant is done once for all of them. */
+function memoShiftStart() {
+  const cache = new Map<string, Date>();
+  return (day: string, index: number, pattern: Parameters<typeof shiftStart>[2]) => {
+    const key = `${day}|${pattern.firstShiftStartsAt}|${pattern.shiftHours}|${index}`;
+    let at = cache.get(key);
+    if (!at) cache.set(key, (at = shiftStart(day, index, pattern)));
+    return at;
+  };
+}
+
 /**
  * One facility's calendar for a window of days: endstations as rows, days and
  * shifts as columns, and the entries that occupy them. Staff of the facility
@@ -16,6 +27,7 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
   const facility = await db.facility.findUnique({ where: { id: input.facilityId }, include: { endstations: { where: { active: true }, orderBy: { code: "asc" } }, cycles: { orderBy: { startsAt: "asc" } } } });
   if (!facility || !organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId)) throw notFound("The facility");
   const zone = tz(facility.timeZone);
+  const shiftStartOf = memoShiftStart();
   const cycle = facility.cycles.find((c) => c.id === input.cycleId) ?? facility.cycles.find((c) => c.endsAt > now) ?? facility.cycles.at(-1);
   const from = input.from ?? (cycle && cycle.startsAt > now ? format(cycle.startsAt, "yyyy-MM-dd", { in: zone }) : format(now, "yyyy-MM-dd", { in: zone }));
   const days = daysBetween(from, addDays(from, input.days - 1));
@@ -35,6 +47,7 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
     today: format(now, "yyyy-MM-dd", { in: zone }),
     endstations: facility.endstations.map((e) => {
       const pattern = { timeZone: facility.timeZone, shiftHours: e.shiftHours, shiftsPerDay: e.shiftsPerDay, firstShiftStartsAt: e.firstShiftStartsAt };
+      const labels = Array.from({ length: e.shiftsPerDay }, (_, index) => shiftTimes(index, pattern));
       return {
         id: e.id,
         code: e.code,
@@ -43,7 +56,7 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
         shiftsPerDay: e.shiftsPerDay,
         shifts: Array.from({ length: e.shiftsPerDay }, (_, index) => ({ index, label: shiftTimes(index, pattern) })),
         /** Every shift in the window, in order: the calendar's cells for this row. */
-        cells: days.flatMap((day) => Array.from({ length: e.shiftsPerDay }, (_, index) => ({ day, index, label: shiftTimes(index, pattern), startsAt: shiftStart(day, index, pattern) }))),
+        cells: days.flatMap((day) => Array.from({ length: e.shiftsPerDay }, (_, index) => ({ day, index, label: labels[index]!, startsAt: shiftStartOf(day, index, pattern) }))),
       };
     }),
     bookings: bookings.map((b) => ({

@@ -117,6 +117,28 @@ describe("placing approved requests on the calendar", () => {
   });
 });
 
+describe("the calendar view", () => {
+  it("lays each endstation's shifts in the facility's zone across a clock change, with the entries in the window", async () => {
+    const { world, request, staff } = await setup();
+    await db.cycle.update({ where: { id: world.cycle.id }, data: { startsAt: new Date("2027-01-01T00:00:00Z"), endsAt: new Date("2027-07-01T00:00:00Z") } });
+    const booking = await db.booking.create({
+      data: { reference: `BK-TEST-${world.facility.code}`, endstationId: world.endstation.id, kind: "REQUEST", state: "CONFIRMED", requestId: request.id, startsAt: new Date("2027-03-28T07:00:00Z"), endsAt: new Date("2027-03-28T15:00:00Z"), shifts: 1, title: "DST day", createdById: world.staff.userId },
+    });
+    const view = await staff.scheduling.calendar({ facilityId: world.facility.id, from: "2027-03-27", days: 2 });
+    const cells = view.endstations[0]!.cells;
+    expect(cells.map((c) => [c.day, c.label, c.startsAt.toISOString()])).toEqual([
+      ["2027-03-27", "00:00–08:00", "2027-03-27T00:00:00.000Z"],
+      ["2027-03-27", "08:00–16:00", "2027-03-27T08:00:00.000Z"],
+      ["2027-03-27", "16:00–00:00", "2027-03-27T16:00:00.000Z"],
+      ["2027-03-28", "00:00–08:00", "2027-03-28T00:00:00.000Z"],
+      // Clocks go forward at 01:00: the night shift is 7 h and the day shifts keep their local times.
+      ["2027-03-28", "08:00–16:00", "2027-03-28T07:00:00.000Z"],
+      ["2027-03-28", "16:00–00:00", "2027-03-28T15:00:00.000Z"],
+    ]);
+    expect(view.bookings.map((b) => b.id)).toEqual([booking.id]);
+  });
+});
+
 describe("bookings for applicants and their secret feed", () => {
   it("the applicant sees their bookings; the feed carries them; rotating kills the old address", async () => {
     const { world, applicant, request, staff } = await setup();

@@ -23,6 +23,16 @@ describe("shift arithmetic", () => {
     expect(shiftStart("2027-03-27", 0, london).toISOString()).toBe("2027-03-27T08:00:00.000Z");
   });
 
+  it("keeps shift boundaries on the local clock when the clocks change: one shift is shorter or longer, none overlap", () => {
+    const midnight: ShiftPattern = { ...london, firstShiftStartsAt: "00:00" };
+    const spring = [0, 1, 2].map((i) => slotFor("2027-03-28", i, 1, midnight));
+    expect(spring.map((s) => (s.endsAt.getTime() - s.startsAt.getTime()) / 3_600_000)).toEqual([7, 8, 8]);
+    expect(spring[2]!.endsAt.getTime()).toBe(slotFor("2027-03-29", 0, 1, midnight).startsAt.getTime());
+    const autumn = [0, 1, 2].map((i) => slotFor("2027-10-31", i, 1, midnight));
+    expect(autumn.map((s) => (s.endsAt.getTime() - s.startsAt.getTime()) / 3_600_000)).toEqual([9, 8, 8]);
+    expect(slotFor("2027-10-30", 2, 1, midnight).endsAt.getTime()).toBe(autumn[0]!.startsAt.getTime());
+  });
+
   it("refuses shifts that do not exist", () => {
     expect(() => slotFor("2027-05-14", 3, 1, london)).toThrow("Shift 4 does not exist");
     expect(() => slotFor("2027-05-14", 0, 0, london)).toThrow("at least one shift");

@@ -21,27 +21,42 @@ function parseDate(iso: string): [number, number, number] {
 }
 
 /**
- * The instant shift `index` (0-based) of local day `date` starts. Shifts are
- * laid from the first shift's local time in whole hours, so a day that
- * changes clocks (DST) still starts its first shift at the same local time.
+ * The instant at a local wall-clock time `minutes` after midnight of `date`
+ * (may run past 24 h into the next days), in the zone.
+ */
+function wallClock(date: string, minutes: number, timeZone: string): Date {
+  const [y, m, d] = parseDate(date);
+  const dayOffset = Math.floor(minutes / 1440);
+  const minuteOfDay = minutes - dayOffset * 1440;
+  return new Date(new TZDate(y, m - 1, d + dayOffset, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone).getTime());
+}
+
+const firstShiftMinutes = (pattern: ShiftPattern) => {
+  const [hh, mm] = pattern.firstShiftStartsAt.split(":").map(Number) as [number, number];
+  return hh * 60 + mm;
+};
+
+/**
+ * The instant shift `index` (0-based) of local day `date` starts. Shift
+ * boundaries are local wall-clock times (08:00, 16:00, 00:00), as facilities
+ * run them: on the days the clocks change one shift is an hour shorter or
+ * longer, and shifts never overlap or leave gaps.
  */
 export function shiftStart(date: string, index: number, pattern: ShiftPattern): Date {
-  const [y, m, d] = parseDate(date);
-  const [hh, mm] = pattern.firstShiftStartsAt.split(":").map(Number) as [number, number];
-  const firstOfDay = new TZDate(y, m - 1, d, hh, mm, pattern.timeZone);
-  return new Date(firstOfDay.getTime() + index * pattern.shiftHours * 3_600_000);
+  return wallClock(date, firstShiftMinutes(pattern) + index * pattern.shiftHours * 60, pattern.timeZone);
+}
+
+/** The instant shift `index` of `date` ends (the wall-clock time one shift later). */
+export function shiftEnd(date: string, index: number, pattern: ShiftPattern): Date {
+  return wallClock(date, firstShiftMinutes(pattern) + (index + 1) * pattern.shiftHours * 60, pattern.timeZone);
 }
 
 /** `count` consecutive shifts from shift `index` of `date`; they may run into the next days. */
 export function slotFor(date: string, index: number, count: number, pattern: ShiftPattern): Slot {
   if (!Number.isInteger(index) || index < 0 || index >= pattern.shiftsPerDay) throw new RangeError(`Shift ${index + 1} does not exist; the day has ${pattern.shiftsPerDay}.`);
   if (!Number.isInteger(count) || count < 1) throw new RangeError("Book at least one shift.");
-  const startsAt = shiftStart(date, index, pattern);
-  const lastDayOffset = Math.floor((index + count - 1) / pattern.shiftsPerDay);
-  const lastIndex = (index + count - 1) % pattern.shiftsPerDay;
-  const lastDate = addDays(date, lastDayOffset);
-  const endsAt = new Date(shiftStart(lastDate, lastIndex, pattern).getTime() + pattern.shiftHours * 3_600_000);
-  return { startsAt, endsAt };
+  const last = index + count - 1;
+  return { startsAt: shiftStart(date, index, pattern), endsAt: shiftEnd(addDays(date, Math.floor(last / pattern.shiftsPerDay)), last % pattern.shiftsPerDay, pattern) };
 }
 
 export function addDays(date: string, days: number): string {
@@ -63,8 +78,7 @@ export function shiftAt(at: Date, pattern: ShiftPattern): { date: string; index:
   const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
   for (const day of [addDays(date, -1), date]) {
     for (let index = 0; index < pattern.shiftsPerDay; index++) {
-      const start = shiftStart(day, index, pattern);
-      if (at >= start && at.getTime() < start.getTime() + pattern.shiftHours * 3_600_000) return { date: day, index };
+      if (at >= shiftStart(day, index, pattern) && at < shiftEnd(day, index, pattern)) return { date: day, index };
     }
   }
   return null;

@@ -32,18 +32,21 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const kinds = search.kinds ? new Set(search.kinds.split(",")) : null;
   const shown = calendar.bookings.filter((b) => !kinds || kinds.has(b.kind));
 
-  const rows: BoardRow[] = calendar.endstations.map((e) => ({
-    endstationId: e.id,
-    name: e.name,
-    shiftHours: e.shiftHours,
-    cells: e.cells.map((c) => ({
-      day: c.day,
-      shiftIndex: c.index,
-      label: c.label,
-      startsAt: c.startsAt.toISOString(),
-      bookingId: shown.find((b) => b.endstationId === e.id && b.startsAt <= c.startsAt && b.endsAt > c.startsAt)?.id ?? null,
-    })),
-  }));
+  // Cells and bookings are both in time order per endstation: one walk assigns each cell its booking.
+  const rows: BoardRow[] = calendar.endstations.map((e) => {
+    const mine = shown.filter((b) => b.endstationId === e.id);
+    let next = 0;
+    return {
+      endstationId: e.id,
+      name: e.name,
+      shiftHours: e.shiftHours,
+      cells: e.cells.map((c) => {
+        while (next < mine.length && mine[next]!.endsAt <= c.startsAt) next++;
+        const booking = mine[next] && mine[next]!.startsAt <= c.startsAt ? mine[next] : undefined;
+        return { day: c.day, shiftIndex: c.index, label: c.label, startsAt: c.startsAt.toISOString(), bookingId: booking?.id ?? null };
+      }),
+    };
+  });
 
   return (
     <>
