@@ -7,6 +7,8 @@ import type { calendarQuerySchema } from "./schemas";
 import { addDays, daysBetween, localMidnight, shiftStart, shiftTimes } from "./shifts";
 import type { z } from "zod";
 
+export type CalendarCategory = "INDUSTRIAL" | "NON_PROPRIETARY" | "BLOCK" | "MAINTENANCE" | "MACHINE_DEVELOPMENT" | "SHUTDOWN";
+
 /** Endstations usually share shift times, so each (day, shift) conversion to an instant is done once for all of them. */
 function memoShiftStart() {
   const cache = new Map<string, Date>();
@@ -35,7 +37,7 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
   const windowEnd = localMidnight(addDays(from, input.days), facility.timeZone);
   const bookings = await db.booking.findMany({
     where: { endstation: { facilityId: facility.id }, state: { in: ["HELD", "CONFIRMED"] }, startsAt: { lt: windowEnd }, endsAt: { gt: windowStart } },
-    include: { request: { select: { id: true, reference: true, organisation: { select: { name: true } } } }, block: { select: { consortium: { select: { acronym: true } } } } },
+    include: { request: { select: { id: true, reference: true, organisation: { select: { name: true } }, route: { select: { kind: true } } } }, block: { select: { consortium: { select: { acronym: true } } } } },
     orderBy: { startsAt: "asc" },
   });
   return {
@@ -64,6 +66,8 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
       reference: b.reference,
       endstationId: b.endstationId,
       kind: b.kind,
+      /** What the calendar colours by: industrial and peer-reviewed user time apart, then blocks and non-user time. */
+      category: (b.kind === "REQUEST" ? (b.request?.route.kind === "NON_PROPRIETARY" ? "NON_PROPRIETARY" : "INDUSTRIAL") : b.kind) as CalendarCategory,
       state: b.state,
       startsAt: b.startsAt,
       endsAt: b.endsAt,
@@ -71,7 +75,7 @@ export async function calendarView(db: Db, actor: Actor, input: z.output<typeof 
       title: b.title,
       holdExpiresAt: b.holdExpiresAt,
       downtimeHours: Number(b.downtimeHours),
-      request: b.request,
+      request: b.request && { id: b.request.id, reference: b.request.reference, organisation: b.request.organisation },
       consortium: b.block?.consortium.acronym ?? null,
     })),
   };

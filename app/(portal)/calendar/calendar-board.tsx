@@ -23,7 +23,8 @@ export interface BoardBooking {
   id: string;
   reference: string;
   endstationId: string;
-  kind: KindKey;
+  kind: string;
+  category: KindKey;
   state: string;
   startsAt: string;
   endsAt: string;
@@ -124,7 +125,7 @@ export function CalendarBoard(props: {
                     const booking = cell.bookingId ? byId.get(cell.bookingId) : undefined;
                     const first = booking && (c === 0 || row.cells[c - 1]!.bookingId !== booking.id);
                     const name = booking
-                      ? `${row.name}, ${day} ${cell.label}: ${booking.reference} ${booking.request?.reference ?? booking.consortium ?? kindStyles[booking.kind].label}${booking.state === "HELD" ? " (held)" : ""}`
+                      ? `${row.name}, ${day} ${cell.label}: ${booking.reference} ${booking.request?.reference ?? booking.consortium ?? kindStyles[booking.category].label}${booking.state === "HELD" ? " (held)" : ""}`
                       : `${row.name}, ${day} ${cell.label}: free`;
                     const selected = (selection?.kind === "booking" && booking?.id === selection.bookingId) || (selection?.kind === "free" && selection.row === r && selection.cell === c);
                     return (
@@ -141,11 +142,11 @@ export function CalendarBoard(props: {
                         onKeyDown={(e) => onKeyDown(e, r, c)}
                         className={clsx(
                           "h-12 min-w-0 flex-1 overflow-hidden rounded-sm border text-[10px] leading-tight",
-                          booking ? [kindStyles[booking.kind].className, kindStyles[booking.kind].pattern, booking.state === "HELD" && "border-dashed"] : "border-slate-200 bg-white hover:bg-slate-50",
+                          booking ? [kindStyles[booking.category].className, kindStyles[booking.category].pattern, booking.state === "HELD" && "border-dashed"] : "border-slate-200 bg-white hover:bg-slate-50",
                           selected && "ring-2 ring-brand-600",
                         )}
                       >
-                        {booking && first ? <span className="block truncate px-0.5 font-semibold">{booking.request?.reference ?? booking.consortium ?? kindStyles[booking.kind].label}</span> : null}
+                        {booking && first ? <span className="block truncate px-0.5 font-semibold">{booking.request?.reference ?? booking.consortium ?? kindStyles[booking.category].label}</span> : null}
                       </button>
                     );
                   })}

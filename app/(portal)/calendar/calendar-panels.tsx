@@ -113,7 +113,7 @@ export function BookingPanel({ booking, timeZone, endstations, onDone }: { booki
   const station = endstations.find((e) => e.id === booking.endstationId);
   return (
     <div className="space-y-4">
-      <Card title={`${booking.reference}: ${booking.request?.reference ?? booking.consortium ?? kindStyles[booking.kind].label}`} actions={<Badge tone={booking.state === "HELD" ? "warning" : "success"}>{booking.state === "HELD" ? "Held" : "Confirmed"}</Badge>}>
+      <Card title={`${booking.reference}: ${booking.request?.reference ?? booking.consortium ?? kindStyles[booking.category].label}`} actions={<Badge tone={booking.state === "HELD" ? "warning" : "success"}>{booking.state === "HELD" ? "Held" : "Confirmed"}</Badge>}>
         <DefinitionList items={[
           ["What", booking.title],
           ...(booking.request ? [["Applicant", booking.request.organisation.name] as [string, string]] : []),

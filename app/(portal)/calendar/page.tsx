@@ -30,7 +30,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     api.scheduling.schedulable({ facilityId }),
   ]);
   const kinds = search.kinds ? new Set(search.kinds.split(",")) : null;
-  const shown = calendar.bookings.filter((b) => !kinds || kinds.has(b.kind));
+  const shown = calendar.bookings.filter((b) => !kinds || kinds.has(b.category));
 
   // Cells and bookings are both in time order per endstation: one walk assigns each cell its booking.
   const rows: BoardRow[] = calendar.endstations.map((e) => {
