@@ -32,6 +32,11 @@ export const auditActions = [
   "block.session_declined",
   "block.session_cancelled",
   "calendar_feed.rotated",
+  // agreements
+  "agreement.sent",
+  "agreement.signed",
+  "agreement.declined",
+  "agreement.superseded",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */
