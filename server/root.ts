@@ -1,5 +1,6 @@
 import { accessRequestsRouter } from "./access-requests/router";
 import { accessRoutesRouter } from "./access-routes/router";
+import { agreementsRouter } from "./agreements/router";
 import { auditRouter } from "./audit/router";
 import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
@@ -12,6 +13,7 @@ import { usersRouter } from "./users/router";
 export const appRouter = createRouter({
   accessRequests: accessRequestsRouter,
   accessRoutes: accessRoutesRouter,
+  agreements: agreementsRouter,
   audit: auditRouter,
   consortia: consortiaRouter,
   dashboard: dashboardRouter,

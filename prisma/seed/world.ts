@@ -10,6 +10,7 @@ import type { PrismaClient } from "../../server/generated/prisma/client";
 import type { DemonstratorCase, FacilityKind, OrganisationKind, Technique } from "../../server/generated/prisma/enums";
 import { assessSme } from "../../server/organisations/sme";
 import { seedAccess } from "./access";
+import { seedAgreements } from "./agreements";
 import { seedBlocks } from "./blocks";
 import { demoAccounts, demoOrganisationNames as names, demoPassword } from "./accounts";
 
@@ -387,6 +388,7 @@ export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: str
       log(`Programme "${demoProgramme.name}" with ${demoDemonstrators.length} demonstrators`);
       await seedAccess(tx, orgIds, userIds, log);
       await seedBlocks(tx, userIds, log);
+      await seedAgreements(tx, userIds, log);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );

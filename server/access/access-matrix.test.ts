@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import { roles } from "../organisations/schemas";
 import type { Role } from "../generated/prisma/enums";
+import { agreementsAccessExpectations } from "../agreements/access-expectations";
 import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
 import { schedulingAccessExpectations } from "../scheduling/access-expectations";
@@ -22,6 +23,7 @@ const applicants = ["APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER"] as cons
 const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
 
 const expected: Record<string, Expected> = {
+  ...agreementsAccessExpectations,
   ...consortiaAccessExpectations,
   ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",

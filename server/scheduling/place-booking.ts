@@ -3,6 +3,7 @@ import { isSignedIn, type RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, invalid, notFound } from "../errors";
+import { assertAgreementSigned } from "./agreement-gate";
 import { notifyBookingChange } from "./notify-booking";
 import { assertFree, expireStaleHolds } from "./overlap";
 import { endstationForStaff, patternOf } from "./facility-staff";
@@ -21,6 +22,8 @@ export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<
   const scheduled = await tx.booking.aggregate({ _sum: { shifts: true }, where: { requestId: request.id, state: { in: ["HELD", "CONFIRMED"] } } });
   const left = request.allocatedShifts - (scheduled._sum.shifts ?? 0);
   if (input.shifts > left) throw invalid(`${request.reference} has ${left} of its ${request.allocatedShifts} granted shifts left to schedule.`, "shifts");
+
+  if (!input.hold) await assertAgreementSigned(tx, request.id, request.reference);
 
   let slot;
   try {

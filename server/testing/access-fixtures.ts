@@ -79,8 +79,8 @@ export function completeContent(endstationId: string, overrides: Partial<Request
   };
 }
 
-/** An approved request at the world's facility, created directly (the review flow is tested elsewhere). */
-export async function createApprovedRequest(db: Db, world: FacilityWorld, applicant: SignedInActor, allocatedShifts = 6) {
+/** An approved request at the world's facility, created directly (the review flow is tested elsewhere), by default with its agreement signed. */
+export async function createApprovedRequest(db: Db, world: FacilityWorld, applicant: SignedInActor, allocatedShifts = 6, options: { agreement?: "signed" | "none" } = {}) {
   const reference = `LDS-99-${Math.floor(Math.random() * 900_000 + 100_000)}`;
   return db.accessRequest.create({
     data: {
@@ -98,6 +98,38 @@ export async function createApprovedRequest(db: Db, world: FacilityWorld, applic
       submittedAt: new Date(),
       decidedAt: new Date(),
       endstations: { create: [{ endstationId: world.endstation.id }] },
+    },
+  }).then(async (request) => {
+    if ((options.agreement ?? "signed") === "signed") await createSignedAgreement(db, world, request, applicant);
+    return request;
+  });
+}
+
+/** A fully signed agreement for the request (the signing flow is tested in server/agreements). */
+export async function createSignedAgreement(db: Db, world: FacilityWorld, request: { id: string; organisationId: string }, applicant: SignedInActor) {
+  const template = await db.agreementTemplate.create({
+    data: { kind: "SME_INDUSTRIAL", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "SME access", body: "Terms for {{reference}}.", custodyClause: "Custody.", dataAccessTier: "PROPRIETARY", createdById: world.admin.userId },
+  });
+  const hash = "a".repeat(64);
+  const signed = (userId: string, name: string) => ({ state: "SIGNED" as const, signedById: userId, typedName: name, signedAt: new Date(), documentHash: hash });
+  return db.agreement.create({
+    data: {
+      reference: `AGR-T-${uniqueSuffix()}`,
+      templateId: template.id,
+      requestId: request.id,
+      state: "SIGNED",
+      completedAt: new Date(),
+      variables: {},
+      renderedText: "Signed terms",
+      documentHash: hash,
+      dataAccessTier: "PROPRIETARY",
+      createdById: world.admin.userId,
+      signatories: {
+        create: [
+          { organisationId: request.organisationId, party: "APPLICANT", ...signed(applicant.userId, applicant.name) },
+          { organisationId: world.facility.organisationId, party: "FACILITY", ...signed(world.admin.userId, world.admin.name) },
+        ],
+      },
     },
   });
 }

@@ -1,0 +1,115 @@
+// Agreement templates (one per kind, version 1), authorised signatories for
+// the demo organisations, and a signed agreement for the approved demo request
+// so its beamtime can be confirmed on the calendar.
+import { documentHash, renderAgreement, type AgreementValues } from "../../server/agreements/render-agreement";
+import type { Tx } from "../../server/db";
+import type { AgreementKind, DataAccessTier } from "../../server/generated/prisma/enums";
+
+const custody =
+  "{{applicant}} remains the owner of every sample it sends. {{facility}} holds the samples in its custody from receipt to return or disposal, records every move in the custody chain, handles them under the safety conditions of the review, and returns or disposes of them as the sample registry says. Hazardous samples travel only with their declarations.";
+
+export const demoTemplates: { kind: AgreementKind; title: string; tier: DataAccessTier; embargoMonths: number | null; licence: string | null; body: string }[] = [
+  {
+    kind: "PROPRIETARY_INDUSTRIAL",
+    title: "Proprietary industrial access agreement",
+    tier: "PROPRIETARY",
+    embargoMonths: null,
+    licence: null,
+    body: "This agreement between {{parties}} covers request {{reference}}, “{{title}}”: {{shifts}} on {{endstations}}, at {{price}}.\n\nThe data and results belong to {{applicant}}. {{facility}} keeps them confidential, shows them to no one outside the experiment team and its own staff, and publishes nothing about them. Embargo: {{embargoPeriod}}. Licence: {{licence}}. Made on {{date}}.",
+  },
+  {
+    kind: "SME_INDUSTRIAL",
+    title: "SME industrial access agreement",
+    tier: "PROPRIETARY",
+    embargoMonths: null,
+    licence: null,
+    body: "This agreement between {{parties}} covers request {{reference}}, “{{title}}”: {{shifts}} on {{endstations}}, at {{price}}, subsidised for SMEs.\n\nThe data and results belong to {{applicant}}, and {{facility}} keeps them confidential. As a condition of the subsidy, {{applicant}} reports the outcome of the experiment in anonymised form to the programme's funder within six months. Embargo: {{embargoPeriod}}. Licence: {{licence}}. Made on {{date}}.",
+  },
+  {
+    kind: "NON_PROPRIETARY",
+    title: "Non-proprietary access agreement",
+    tier: "PUBLIC",
+    embargoMonths: 36,
+    licence: "CC-BY-4.0",
+    body: "This agreement between {{parties}} covers request {{reference}}, “{{title}}”: {{shifts}} on {{endstations}}, {{price}}.\n\nThe data stay with the team and the facility during the embargo ({{embargoPeriod}}), then are published with their Digital Ore Passport under {{licence}}. The team publishes its results and acknowledges {{facility}}. Made on {{date}}.",
+  },
+  {
+    kind: "CONSORTIUM",
+    title: "Consortium block agreement",
+    tier: "CONSORTIUM",
+    embargoMonths: null,
+    licence: null,
+    body: "This agreement between {{parties}} covers the consortium's block time: {{shifts}} on {{endstations}}.\n\nBackground IP stays with its owner. Foreground IP and data are shared among the members as they agree in writing; each member's ore data stay confidential to that member unless it releases them. The lead shares the block's time among the members. Made on {{date}}.",
+  },
+];
+
+export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+  const admin = userIds.get("niamh.gallagher@lodestone-platform.example")!;
+  for (const t of demoTemplates) {
+    await tx.agreementTemplate.upsert({
+      where: { kind_version: { kind: t.kind, version: 1 } },
+      create: { kind: t.kind, version: 1, title: t.title, body: t.body, custodyClause: custody, dataAccessTier: t.tier, embargoMonths: t.embargoMonths, licence: t.licence, createdById: admin },
+      update: {},
+    });
+  }
+
+  // Who signs for whom: the SME applicants, the consortium leads and the facility admins.
+  const signatories = [
+    "amara.okafor@okement-lithium.example",
+    "kerenza.trewin@cassiter-tailings.example",
+    "sofia.bergqvist@lindqvist-cell.example",
+    "priya.natarajan@brinewell-sorbents.example",
+    "mikkel.sorensen@lanthan-geoscience.example",
+    "fiona.macleod@caledon-hardrock.example",
+    "helen.tregear@westcountry-university.example",
+    "jory.penhaligon@cassiter-tailings.example",
+    "anders.holm@lindqvist-cell.example",
+    "rachel.whitcombe@severn-light-source.example",
+    "jonas.albrecht@erzgebirge-ct.example",
+  ];
+  await tx.membership.updateMany({ where: { userId: { in: signatories.map((e) => userIds.get(e)!).filter(Boolean) } }, data: { authorisedSignatory: true } });
+
+  // The approved Lanthan request's agreement, signed by both parties.
+  const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, endstations: { include: { endstation: true } } } });
+  if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
+  const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "PROPRIETARY_INDUSTRIAL", version: 1 } } });
+  const values: AgreementValues = {
+    parties: `${request.organisation.name} and ${request.facility.name}`,
+    applicant: request.organisation.name,
+    facility: request.facility.name,
+    reference: request.reference!,
+    title: request.title,
+    endstations: request.endstations.map((e) => e.endstation.name).join(", "),
+    shifts: `${request.allocatedShifts} shifts (${(request.allocatedShifts ?? 0) * 8} h)`,
+    embargoPeriod: "none: the data are proprietary",
+    licence: "none: all rights stay with the user",
+    price: "as in the quote issued with this agreement",
+    date: "20 November 2026",
+  };
+  const text = renderAgreement(template, values);
+  const hash = documentHash(text);
+  const signedAt = new Date("2026-11-21T10:00:00Z");
+  const signed = (email: string, name: string) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName: name, signedAt, documentHash: hash, ip: "198.51.100.20", userAgent: "seed" });
+  await tx.agreement.create({
+    data: {
+      reference: "AGR-26-0900",
+      templateId: template.id,
+      requestId: request.id,
+      state: "SIGNED",
+      variables: values,
+      renderedText: text,
+      documentHash: hash,
+      dataAccessTier: "PROPRIETARY",
+      sentAt: new Date("2026-11-20T15:00:00Z"),
+      completedAt: signedAt,
+      createdById: userIds.get("rachel.whitcombe@severn-light-source.example")!,
+      signatories: {
+        create: [
+          { organisationId: request.organisationId, party: "APPLICANT", ...signed("mikkel.sorensen@lanthan-geoscience.example", "Mikkel Sørensen") },
+          { organisationId: request.facility.organisationId, party: "FACILITY", ...signed("rachel.whitcombe@severn-light-source.example", "Dr Rachel Whitcombe") },
+        ],
+      },
+    },
+  });
+  log("agreement templates, signatories and the Lanthan agreement");
+}
