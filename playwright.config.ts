@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,7 +28,7 @@ export default defineConfig({
   ],
   webServer: {
     // scripts/test.ts built the app and passes DATABASE_URL and the auth settings in the environment.
-    command: `node_modules/.bin/next start -p ${port}`,
+    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     // E2E_REUSE_SERVER=1 lets a developer point the journeys at a server they already run.

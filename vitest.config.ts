@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "emails/**/*.test.ts*", "scripts/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "emails/**/*.test.ts*", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 30_000,

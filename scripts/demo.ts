@@ -58,7 +58,8 @@ async function main() {
   }
 
   stopLeftoverApp();
-  const app = start("next", ["start", "-p", String(port)], { env });
+  // Loopback only: the demo's dev mailbox holds sign-in links and must not be reachable from the network.
+  const app = start("next", ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], { env });
   running.app = app;
   fs.writeFileSync(appPidFile, String(app.pid));
   app.on("exit", (code) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackUrl } from "../_lib/safe-callback";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { facilitySsoEnabled } from "@/server/auth/options";
@@ -19,7 +20,7 @@ const errorMessages: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const safeCallback = safeCallbackUrl(callbackUrl);
   if ((await currentActor()).kind === "user") redirect(safeCallback);
   const initialError = error ? (errorMessages[error] ?? error) : null;
   return (

@@ -20,7 +20,7 @@ export function appEnv(databaseUrl: string, port: number, secret: string): NodeJ
     ...process.env,
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: secret,
     NEXT_TELEMETRY_DISABLED: "1",
     // The demo is not production: mail stays in the dev mailbox unless RESEND_API_KEY is set.

@@ -63,6 +63,16 @@ describe("invitations", () => {
     expect(await db.membership.count({ where: { userId: invitee.userId, organisationId } })).toBe(1);
   });
 
+  it("an applicant cannot make anyone (least of all themselves) a consortium lead", async () => {
+    const manager = await createMember(db, "APPLICANT");
+    const organisationId = manager.memberships[0]!.organisationId;
+    await expect(callerFor(manager).organisations.addMember({ organisationId, email: manager.email, role: "CONSORTIUM_LEAD" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("cannot grant the consortium lead role") });
+    await expect(callerFor(manager).organisations.invite({ organisationId, email: "ally@test.example", role: "CONSORTIUM_LEAD" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.membership.count({ where: { organisationId, role: "CONSORTIUM_LEAD" } })).toBe(0);
+    const lead = await createMember(db, "CONSORTIUM_LEAD", { organisationId });
+    await expect(callerFor(manager).organisations.removeMember({ membershipId: (await db.membership.findFirstOrThrow({ where: { userId: lead.userId } })).id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("a manager of another organisation cannot even see the organisation", async () => {
     const { organisationId } = await inviteAndGetToken();
     const outsider = await createMember(db, "APPLICANT");

@@ -6,7 +6,7 @@ import { conflict, forbidden, invalid, notFound } from "../errors";
 import { enqueueEmail } from "../mail/enqueue";
 import { formatFacilityDate } from "../time";
 import { appUrl, invitationValidDays, newInvitationToken } from "./invitation-token";
-import { canManageOrganisation, canSeeOrganisation } from "./policy";
+import { canGrantRole, canManageOrganisation, canSeeOrganisation } from "./policy";
 import { roleLabels, rolesForKind } from "./roles";
 import type { inviteMemberSchema } from "./schemas";
 
@@ -19,6 +19,8 @@ export async function inviteMember(tx: Tx, ctx: RequestContext & { actor: Signed
   if (!rolesForKind[organisation.kind].includes(input.role)) {
     throw invalid(`${roleLabels[input.role]} is not a role in a${organisation.kind === "ACADEMIC" ? "n" : ""} ${organisation.kind.toLowerCase()} organisation.`, "role");
   }
+  if (!canGrantRole(ctx.actor, organisation.id, input.role)) throw forbidden(`You cannot grant the ${roleLabels[input.role].toLowerCase()} role; ask someone who holds it, or a platform admin.`);
+  if (input.email === ctx.actor.email) throw invalid("You cannot invite yourself.", "email");
   const alreadyMember = await tx.membership.findFirst({ where: { organisationId: organisation.id, role: input.role, user: { email: input.email } } });
   if (alreadyMember) throw conflict(`${input.email} is already a ${roleLabels[input.role].toLowerCase()} of ${organisation.name}.`, "email");
   const pending = await tx.invitation.findFirst({ where: { organisationId: organisation.id, email: input.email, role: input.role, status: "PENDING", expiresAt: { gt: now } } });

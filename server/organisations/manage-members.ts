@@ -3,7 +3,7 @@ import type { RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
-import { canManageOrganisation, canSeeOrganisation } from "./policy";
+import { canGrantRole, canManageOrganisation, canSeeOrganisation } from "./policy";
 import { roleLabels, rolesForKind } from "./roles";
 import type { addMemberSchema } from "./schemas";
 
@@ -14,6 +14,8 @@ export async function addMember(tx: Tx, ctx: RequestContext, input: z.output<typ
   const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId } });
   if (!organisation) throw notFound("The organisation");
   if (!rolesForKind[organisation.kind].includes(input.role)) throw invalid(`${roleLabels[input.role]} is not a role in this kind of organisation.`, "role");
+  if (!canGrantRole(ctx.actor, organisation.id, input.role)) throw forbidden(`You cannot grant the ${roleLabels[input.role].toLowerCase()} role; ask someone who holds it, or a platform admin.`);
+  if (ctx.actor.kind === "user" && input.email === ctx.actor.email) throw invalid("You cannot change your own roles.", "email");
   const user = await tx.user.findUnique({ where: { email: input.email } });
   if (!user) throw invalid(`No Lodestone account uses ${input.email}. Send an invitation instead.`, "email");
   const created = await tx.membership.createMany({ data: [{ userId: user.id, organisationId: organisation.id, role: input.role }], skipDuplicates: true });
@@ -31,6 +33,7 @@ export async function removeMember(tx: Tx, ctx: RequestContext, membershipId: st
   if (!membership || !canSeeOrganisation(ctx.actor, membership.organisationId)) throw notFound("The membership");
   if (!canManageOrganisation(ctx.actor, membership.organisationId)) throw forbidden("Only the organisation's managers can remove people.");
   if (ctx.actor.kind === "user" && membership.userId === ctx.actor.userId) throw invalid("You cannot remove yourself; ask another manager.");
+  if (!canGrantRole(ctx.actor, membership.organisationId, membership.role)) throw forbidden(`You cannot remove a ${roleLabels[membership.role].toLowerCase()}; ask someone who holds that role, or a platform admin.`);
   await tx.membership.delete({ where: { id: membershipId } });
   await recordAudit(tx, ctx, {
     action: "membership.removed",

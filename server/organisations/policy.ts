@@ -1,6 +1,7 @@
 import { hasRoleIn, isPlatformAdmin, type Actor } from "../access/actor";
 import { rolesAccess, signedInAccess } from "../access/rules";
-import { managingRoles } from "./roles";
+import type { Role } from "../generated/prisma/enums";
+import { grantableBy, managingRoles } from "./roles";
 
 /** Who may call each organisation procedure at all. */
 export const organisationAccess = {
@@ -23,4 +24,11 @@ export function canSeeOrganisation(actor: Actor, organisationId: string): boolea
 
 export function canManageOrganisation(actor: Actor, organisationId: string): boolean {
   return isPlatformAdmin(actor) || hasRoleIn(actor, organisationId, ...managingRoles);
+}
+
+/** Whether the actor may give (or take away) `role` in the organisation: only roles within their own authority. */
+export function canGrantRole(actor: Actor, organisationId: string, role: Role): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  if (actor.kind !== "user") return false;
+  return actor.memberships.some((m) => m.organisationId === organisationId && (grantableBy[m.role] ?? []).includes(role));
 }

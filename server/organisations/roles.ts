@@ -34,3 +34,11 @@ export const managingRoles: Role[] = ["APPLICANT", "CONSORTIUM_LEAD", "FACILITY_
 
 /** Kinds anyone may register themselves; facilities and funders are set up by a platform admin. */
 export const selfServiceKinds: OrganisationKind[] = ["SME", "INDUSTRY", "ACADEMIC"];
+
+/** The roles each managing role may grant inside its own organisation; platform admins grant any. */
+export const grantableBy: Partial<Record<Role, Role[]>> = {
+  APPLICANT: ["APPLICANT"],
+  CONSORTIUM_LEAD: ["APPLICANT", "CONSORTIUM_MEMBER", "CONSORTIUM_LEAD"],
+  FACILITY_ADMIN: ["FACILITY_STAFF", "FACILITY_ADMIN"],
+  FUNDER: ["FUNDER"],
+};

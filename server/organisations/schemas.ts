@@ -4,20 +4,22 @@ import { emailField } from "../auth/schemas";
 export const organisationKinds = ["SME", "INDUSTRY", "ACADEMIC", "FACILITY", "FUNDER", "OPERATOR"] as const;
 export const roles = ["APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN", "FUNDER", "PLATFORM_ADMIN"] as const;
 
+/** An empty field is missing, not zero: a blank turnover must not make an organisation an SME. */
+const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 const wholeEuros = (label: string) =>
-  z.coerce
+  z.preprocess(blankIsMissing, z.coerce
     .number({ error: `Enter the ${label} in euros.` })
     .int(`Enter the ${label} in whole euros.`)
     .min(0, `The ${label} cannot be negative.`)
-    .max(1_000_000_000_000, `The ${label} looks too large; enter it in euros.`);
+    .max(1_000_000_000_000, `The ${label} looks too large; enter it in euros.`));
 
 /** The form asks for euros; the database keeps cents. */
 export const smeDeclarationSchema = z.object({
-  staffHeadcount: z.coerce
-    .number({ error: "Enter the staff head-count." })
-    .int("Enter a whole number of staff.")
-    .min(1, "An organisation has at least one member of staff.")
-    .max(10_000_000, "That head-count looks too large."),
+  staffHeadcount: z.preprocess(
+    blankIsMissing,
+    z.coerce.number({ error: "Enter the staff head-count." }).int("Enter a whole number of staff.").min(1, "An organisation has at least one member of staff.").max(10_000_000, "That head-count looks too large."),
+  ),
   annualTurnoverEuros: wholeEuros("annual turnover"),
   balanceSheetTotalEuros: wholeEuros("balance sheet total"),
   referenceYear: z.coerce

@@ -86,6 +86,7 @@ export async function recordDowntime(tx: Tx, ctx: RequestContext, input: z.outpu
   if (booking.kind !== "REQUEST" && booking.kind !== "BLOCK") throw invalid("Downtime is recorded on user bookings.");
   const bookedHours = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 3_600_000;
   if (input.hours > bookedHours) throw invalid(`The booking lasts ${bookedHours} h; downtime cannot exceed that.`, "hours");
-  await tx.booking.update({ where: { id: booking.id }, data: { downtimeHours: input.hours } });
+  const recorded = await tx.booking.updateMany({ where: { id: booking.id, state: "CONFIRMED", startsAt: { lte: new Date() } }, data: { downtimeHours: input.hours } });
+  if (recorded.count === 0) throw conflict(`Downtime is recorded on confirmed beamtime that has started; ${booking.reference} is ${booking.startsAt > new Date() ? "still to come" : booking.state.toLowerCase()}.`);
   await recordAudit(tx, ctx, { action: "booking.downtime_recorded", entityType: "Booking", entityId: booking.id, before: { downtimeHours: booking.downtimeHours.toString() }, after: { downtimeHours: input.hours, note: input.note } });
 }

@@ -19,6 +19,8 @@ export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<
   if (!request || request.facilityId !== endstation.facilityId) throw notFound("The request");
   if (request.state !== "APPROVED" || !request.allocatedShifts) throw conflict(`${request.reference ?? "This request"} is not approved, so it cannot be scheduled yet.`, "requestId");
 
+  // Lock the request so two placements at once cannot together exceed its granted shifts.
+  await tx.$queryRaw`SELECT id FROM "AccessRequest" WHERE id = ${request.id} FOR UPDATE`;
   const scheduled = await tx.booking.aggregate({ _sum: { shifts: true }, where: { requestId: request.id, state: { in: ["HELD", "CONFIRMED"] } } });
   const left = request.allocatedShifts - (scheduled._sum.shifts ?? 0);
   if (input.shifts > left) throw invalid(`${request.reference} has ${left} of its ${request.allocatedShifts} granted shifts left to schedule.`, "shifts");

@@ -109,6 +109,9 @@ describe("placing approved requests on the calendar", () => {
     const { world, applicant, request, staff } = await setup();
     const placed = await staff.scheduling.place({ requestId: request.id, endstationId: world.endstation.id, date: inDays(43), firstShift: 0, shifts: 2, hold: false, holdDays: 7, notes: "" });
     await staff.scheduling.move({ bookingId: placed.id, endstationId: world.endstation.id, date: inDays(44), firstShift: 1, reason: "Detector recalibration moved into our slot." });
+    await expect(staff.scheduling.recordDowntime({ bookingId: placed.id, hours: 1, note: "Beam dump." })).rejects.toMatchObject({ message: expect.stringContaining("still to come") });
+    // Let the beamtime have happened (two 8-hour shifts ending an hour ago).
+    await db.booking.update({ where: { id: placed.id }, data: { startsAt: new Date(Date.now() - 17 * 3_600_000), endsAt: new Date(Date.now() - 3_600_000) } });
     await expect(staff.scheduling.recordDowntime({ bookingId: placed.id, hours: 17, note: "Beam dump." })).rejects.toMatchObject({ message: expect.stringContaining("lasts 16 h") });
     await staff.scheduling.recordDowntime({ bookingId: placed.id, hours: 2.5, note: "Beam dump at 03:10." });
     await staff.scheduling.cancel({ bookingId: placed.id, reason: "The applicant's samples were held at customs." });

@@ -158,9 +158,9 @@ export function CalendarBoard(props: {
       </div>
       <aside aria-live="polite">
         {selectedBooking ? (
-          <BookingPanel booking={selectedBooking} timeZone={props.timeZone} endstations={props.endstations} onDone={() => setSelection(null)} />
+          <BookingPanel key={selectedBooking.id} booking={selectedBooking} timeZone={props.timeZone} endstations={props.endstations} onDone={() => setSelection(null)} />
         ) : selectedFree ? (
-          <FreeShiftPanel endstationId={selectedFree.row.endstationId} endstationName={selectedFree.row.name} day={selectedFree.cell.day} shiftIndex={selectedFree.cell.shiftIndex} shiftLabel={selectedFree.cell.label} timeZone={props.timeZone} schedulable={props.schedulable} onDone={() => setSelection(null)} />
+          <FreeShiftPanel key={`${selectedFree.row.endstationId}-${selectedFree.cell.startsAt}`} endstationId={selectedFree.row.endstationId} endstationName={selectedFree.row.name} day={selectedFree.cell.day} shiftIndex={selectedFree.cell.shiftIndex} shiftLabel={selectedFree.cell.label} timeZone={props.timeZone} schedulable={props.schedulable} onDone={() => setSelection(null)} />
         ) : (
           <Card title="Schedule">
             <p className="text-sm text-slate-700">Choose a free shift to place an approved request or non-user time, or a booking to move, confirm or cancel it.</p>

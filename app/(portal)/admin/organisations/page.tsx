@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { organisationKindLabels } from "@/server/organisations/roles";
-import { Badge, Card, PageHeader } from "../../../_components/ui";
-import { portalApi } from "../../../_lib/server-api";
-import { canAdminister } from "../can-administer";
+import { Badge, Card, Notice, PageHeader } from "../../../_components/ui";
+import { hasRole } from "@/server/access/actor";
+import { currentActor, portalApi } from "../../../_lib/server-api";
 
 export const metadata: Metadata = { title: "All organisations" };
 
 export default async function AllOrganisationsPage() {
-  if (!(await canAdminister())) return null;
+  // Facility admins reach the admin area, but the list of every organisation is for platform admins.
+  if (!hasRole(await currentActor(), "PLATFORM_ADMIN")) return <Notice tone="warning" title="For platform admins">The list of all organisations is kept by the Lodestone team.</Notice>;
   const organisations = await (await portalApi()).organisations.all();
   return (
     <>

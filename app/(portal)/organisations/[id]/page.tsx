@@ -6,7 +6,8 @@ import { organisationKindLabels, roleLabels, rolesForKind } from "@/server/organ
 import { formatFacilityDate } from "@/server/time";
 import { Badge, Card, DefinitionList, EmptyState, PageHeader } from "../../../_components/ui";
 import { formatEuroCents } from "../../../_lib/format";
-import { portalApi } from "../../../_lib/server-api";
+import { canGrantRole } from "@/server/organisations/policy";
+import { currentActor, portalApi } from "../../../_lib/server-api";
 import { InviteMemberForm } from "./invite-member-form";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
 
@@ -23,6 +24,7 @@ async function load(id: string) {
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const organisation = await load((await params).id);
+  const actor = await currentActor();
   const sme = organisation.smeDeclaration;
   const assessment = sme ? assessSme(sme) : null;
   return (
@@ -45,7 +47,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           </Card>
           {organisation.canManage ? (
             <Card title="Invite a colleague" id="invite">
-              <InviteMemberForm organisationId={organisation.id} roles={rolesForKind[organisation.kind].map((r) => ({ value: r, label: roleLabels[r] }))} />
+              <InviteMemberForm organisationId={organisation.id} roles={rolesForKind[organisation.kind].filter((r) => canGrantRole(actor, organisation.id, r)).map((r) => ({ value: r, label: roleLabels[r] }))} />
               <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">Pending invitations</h3>
               {organisation.invitations.length === 0 ? (
                 <EmptyState title="No pending invitations">Invitations you send appear here until they are accepted or expire after 7 days.</EmptyState>
