@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { isSignedIn, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import type { AccessRequestState } from "../generated/prisma/enums";
+import { agreementOfRequest } from "../agreements/read-agreements";
 import { diffContent } from "./diff-versions";
 import { loadVisibleRequest, panelSeatsOf } from "./load-request";
 import { mayGrade, visibleRequestsWhere } from "./policy";
@@ -24,9 +25,10 @@ export async function listRequests(db: Db, actor: Actor, input: z.output<typeof 
 /** One request with its versions, reviews the actor may read, and the steps they can take now. */
 export async function getRequest(db: Db, actor: Actor, requestId: string) {
   const { request, facts, seats, parties, family } = await loadVisibleRequest(db, actor, requestId);
-  const [versions, reviews] = await Promise.all([
+  const [versions, reviews, agreement] = await Promise.all([
     db.accessRequestVersion.findMany({ where: { requestId }, orderBy: { version: "asc" } }),
     db.review.findMany({ where: { requestId }, include: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
+    agreementOfRequest(db, requestId),
   ]);
   const isStaff = parties.includes("facilityStaff");
   const isChair = parties.includes("panelChair");
@@ -46,6 +48,8 @@ export async function getRequest(db: Db, actor: Actor, requestId: string) {
     events: availableEvents(request.state, family, parties),
     family,
     nextStep: nextStepFor(request.state, family),
+    agreement,
+    canSendAgreement: isStaff && request.state === "APPROVED" && agreement?.state !== "SIGNED" && agreement?.state !== "AWAITING_SIGNATURES",
   };
 }
 

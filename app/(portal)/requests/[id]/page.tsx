@@ -12,6 +12,7 @@ import { portalApi } from "../../../_lib/server-api";
 import { JourneyChain } from "../../../_components/journey-chain";
 import { DecisionClock } from "./decision-clock";
 import { RequestActions } from "./request-actions";
+import { SendAgreementButton } from "./send-agreement-button";
 
 export const metadata: Metadata = { title: "Access request" };
 
@@ -50,7 +51,15 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               status: stateLabels[request.state],
               href: `/requests/${id}`,
             },
-            ...["Agreement", "Samples", "Booking", "Run", "Pipeline", "Passport", "Invoice"].map((label, i) => ({ label, state: "not-started" as const, status: i === 0 && request.state === "APPROVED" ? "Next step" : "Not started" })),
+            detail.agreement
+              ? {
+                  label: "Agreement",
+                  state: detail.agreement.state === "SIGNED" ? ("done" as const) : detail.agreement.state === "DECLINED" ? ("blocked" as const) : ("waiting" as const),
+                  status: detail.agreement.state === "SIGNED" ? "Signed" : detail.agreement.state === "DECLINED" ? "Declined" : "Waiting for signatures",
+                  href: `/agreements/${detail.agreement.id}`,
+                }
+              : { label: "Agreement", state: "not-started" as const, status: request.state === "APPROVED" ? "Next step" : "Not started" },
+            ...["Samples", "Booking", "Run", "Pipeline", "Passport", "Invoice"].map((label) => ({ label, state: "not-started" as const, status: "Not started" })),
           ]}
         />
       </div>
@@ -145,6 +154,21 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           {request.decisionDueAt && !request.decidedAt ? (
             <Card title="Decision clock" id="clock">
               <DecisionClock startedAt={request.firstSubmittedAt!} dueAt={request.decisionDueAt} targetDays={request.route.decisionTargetDays} timeZone={zone} />
+            </Card>
+          ) : null}
+          {request.state === "APPROVED" ? (
+            <Card title="Agreement" id="agreement">
+              {detail.agreement ? (
+                <div className="space-y-2 text-sm">
+                  <p><Link className="font-medium text-brand-700 underline" href={`/agreements/${detail.agreement.id}`}>{detail.agreement.reference}</Link> · {detail.agreement.state === "SIGNED" ? "signed by every party" : detail.agreement.state === "DECLINED" ? "declined" : `waiting for ${detail.agreement.waitingFor.join(" and ")}`}</p>
+                  {detail.agreement.declined.map((d) => <p key={d.organisation} className="text-red-800">{d.organisation} declined: {d.reason}</p>)}
+                  <p className="text-slate-700">Data access: {detail.agreement.dataAccessTier.toLowerCase().replaceAll("_", " ")}{detail.agreement.licence ? ` · licence ${detail.agreement.licence}` : ""}{detail.agreement.embargoEndsAt ? ` · embargo until ${formatFacilityDate(detail.agreement.embargoEndsAt, zone)}` : ""}</p>
+                  {detail.agreement.state !== "SIGNED" ? <p className="text-slate-700">No beamtime is confirmed, and no sample ships, until every party has signed.</p> : null}
+                </div>
+              ) : (
+                <p className="text-sm text-slate-700">No agreement yet. The facility sends it for signature after approval; beamtime is confirmed once every party has signed.</p>
+              )}
+              {detail.canSendAgreement ? <div className="mt-3"><SendAgreementButton requestId={id} /></div> : null}
             </Card>
           ) : null}
           <Card title="Data policy" id="policy"><p className="text-sm text-slate-700">{request.route.dataPolicy}</p></Card>
