@@ -65,6 +65,19 @@ async function loadRequests(client: pg.Client, idOf: string, tag: string, from: 
      FROM generate_series($6::int, $7::int) i`,
     [ids.facility, ids.route, ids.applicantOrg, ids.applicant, allocated, from, from + count - 1],
   );
+  // Beamtime is confirmed only under a signed agreement (the agreement gate), so each request has one.
+  await client.query(
+    `INSERT INTO "AgreementTemplate" (id, kind, version, title, body, "custodyClause", "dataAccessTier", "createdById")
+     VALUES ('bench-template', 'NON_PROPRIETARY', 424242, 'Bench agreement', 'Synthetic terms', 'Synthetic custody', 'PUBLIC', $1)
+     ON CONFLICT (id) DO NOTHING`,
+    [ids.applicant],
+  );
+  await client.query(
+    `INSERT INTO "Agreement" (id, reference, "templateId", "requestId", state, variables, "renderedText", "documentHash", "dataAccessTier", "completedAt", "createdById")
+     SELECT 'bench-agr-${tag}-' || i, 'BENCH-AGR-${tag}-' || lpad(i::text, 6, '0'), 'bench-template', ${idOf}, 'SIGNED', '{}'::jsonb, 'Synthetic terms', repeat('b', 64), 'PUBLIC', now(), $1
+     FROM generate_series($2::int, $3::int) i`,
+    [ids.applicant, from, from + count - 1],
+  );
 }
 
 /** `count` one-shift CONFIRMED bookings on random free shifts of 2027–2031; every 20th is maintenance. */
