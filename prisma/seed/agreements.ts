@@ -1,7 +1,8 @@
 // Agreement templates (one per kind, version 1), authorised signatories for
 // the demo organisations, and a signed agreement for the approved demo request
 // so its beamtime can be confirmed on the calendar.
-import { documentHash, renderAgreement, type AgreementValues } from "../../server/agreements/render-agreement";
+import { agreementValuesFor } from "../../server/agreements/agreement-values";
+import { documentHash, renderAgreement } from "../../server/agreements/render-agreement";
 import type { Tx } from "../../server/db";
 import type { AgreementKind, DataAccessTier } from "../../server/generated/prisma/enums";
 
@@ -31,7 +32,7 @@ export const demoTemplates: { kind: AgreementKind; title: string; tier: DataAcce
     tier: "PUBLIC",
     embargoMonths: 36,
     licence: "CC-BY-4.0",
-    body: "This agreement between {{parties}} covers request {{reference}}, “{{title}}”: {{shifts}} on {{endstations}}, {{price}}.\n\nThe data stay with the team and the facility during the embargo ({{embargoPeriod}}), then are published with their Digital Ore Passport under {{licence}}. The team publishes its results and acknowledges {{facility}}. Made on {{date}}.",
+    body: "This agreement between {{parties}} covers request {{reference}}, “{{title}}”: {{shifts}} on {{endstations}}, at {{price}}.\n\nThe data stay with the team and the facility during the embargo ({{embargoPeriod}}), then are published with their Digital Ore Passport under {{licence}}. The team publishes its results and acknowledges {{facility}}. Made on {{date}}.",
   },
   {
     kind: "CONSORTIUM",
@@ -70,22 +71,10 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
   await tx.membership.updateMany({ where: { userId: { in: signatories.map((e) => userIds.get(e)!).filter(Boolean) } }, data: { authorisedSignatory: true } });
 
   // The approved Lanthan request's agreement, signed by both parties.
-  const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, endstations: { include: { endstation: true } } } });
+  const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
   if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
   const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "PROPRIETARY_INDUSTRIAL", version: 1 } } });
-  const values: AgreementValues = {
-    parties: `${request.organisation.name} and ${request.facility.name}`,
-    applicant: request.organisation.name,
-    facility: request.facility.name,
-    reference: request.reference!,
-    title: request.title,
-    endstations: request.endstations.map((e) => e.endstation.name).join(", "),
-    shifts: `${request.allocatedShifts} shifts (${(request.allocatedShifts ?? 0) * 8} h)`,
-    embargoPeriod: "none: the data are proprietary",
-    licence: "none: all rights stay with the user",
-    price: "as in the quote issued with this agreement",
-    date: "20 November 2026",
-  };
+  const values = agreementValuesFor(request, template, new Date("2026-11-20T15:00:00Z"));
   const text = renderAgreement(template, values);
   const hash = documentHash(text);
   const signedAt = new Date("2026-11-21T10:00:00Z");

@@ -5,8 +5,8 @@ import { conflict, invalid, notFound } from "../errors";
 import type { AccessRouteKind, AgreementKind } from "../generated/prisma/enums";
 import { enqueueEmail } from "../mail/enqueue";
 import { appUrl } from "../organisations/invitation-token";
-import { formatFacilityDate } from "../time";
-import { documentHash, renderAgreement, type AgreementValues } from "./render-agreement";
+import { agreementValuesFor } from "./agreement-values";
+import { documentHash, renderAgreement } from "./render-agreement";
 
 export const agreementKindFor: Record<AccessRouteKind, AgreementKind> = {
   PROPRIETARY_INDUSTRIAL: "PROPRIETARY_INDUSTRIAL",
@@ -45,20 +45,7 @@ export async function sendAgreement(tx: Tx, ctx: RequestContext, requestId: stri
   const current = await tx.agreement.findFirst({ where: { requestId, state: { in: ["AWAITING_SIGNATURES", "SIGNED"] } }, include: { template: { select: { version: true } } } });
   if (current && current.templateId === template.id) throw conflict(`${current.reference} (template version ${template.version}) is already ${current.state === "SIGNED" ? "signed" : "out for signature"}.`);
 
-  const shiftHours = request.endstations[0]?.endstation.shiftHours ?? 8;
-  const values: AgreementValues = {
-    parties: `${request.organisation.name} and ${request.facility.name}`,
-    applicant: request.organisation.name,
-    facility: request.facility.name,
-    reference: request.reference!,
-    title: request.title,
-    endstations: request.endstations.map((e) => e.endstation.name).join(", "),
-    shifts: `${request.allocatedShifts} shifts (${request.allocatedShifts * shiftHours} h)`,
-    embargoPeriod: template.embargoMonths ? `${template.embargoMonths} months from the end of the experiment` : "none: the data are proprietary",
-    licence: template.licence ?? "none: all rights stay with the user",
-    price: request.route.kind === "NON_PROPRIETARY" ? "free at the point of use" : "as in the quote issued with this agreement",
-    date: formatFacilityDate(now, request.facility.timeZone),
-  };
+  const values = agreementValuesFor(request, template, now);
   const text = renderAgreement(template, values);
   const agreement = await tx.agreement.create({
     data: {
