@@ -86,13 +86,18 @@ describe("bad input is refused with a message for the field, and nothing is save
     ["a missing title", { title: "" }, "title", "title of at least 10 characters"],
     ["no data policy", { dataPolicyAccepted: false }, "dataPolicyAccepted", "Accept the route's data policy"],
     ["no company description on an industrial route", { companyDescription: "" }, "companyDescription", "Describe the company"],
+    ["a date that does not exist", { dateWindows: [{ from: "2030-02-30", to: "2030-03-10" }] }, "content.dateWindows.0.from", "does not exist"],
+    ["an unknown demonstrator", { demonstratorId: "not-a-demonstrator" }, "demonstratorId", "Choose a demonstrator project"],
   ])("%s", async (_name, overrides, field, message) => {
     const world = await createFacilityWorld(db);
     const applicant = await createSmeApplicant(db);
     const { id } = await callerFor(applicant).accessRequests.create({ facilityId: world.facility.id, routeId: world.routes.SME_INDUSTRIAL.id, organisationId: applicant.memberships[0]!.organisationId });
     const error = await callerFor(applicant).accessRequests.submit({ requestId: id, content: completeContent(world.endstation.id, overrides) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
-    expect((error as { shape?: unknown; cause?: { fieldErrors?: Record<string, string> } }).cause?.fieldErrors?.[field]).toContain(message);
+    // Field messages come from the operation (DomainError.fieldErrors) or, for malformed input, from the input schema (ZodError issues).
+    const cause = (error as { cause?: { fieldErrors?: Record<string, string>; issues?: { path: PropertyKey[]; message: string }[] } }).cause;
+    const fieldErrors = cause?.fieldErrors ?? Object.fromEntries((cause?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+    expect(fieldErrors[field]).toContain(message);
     expect(await db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "DRAFT", reference: null, version: 0 });
     expect(await db.accessRequestVersion.count({ where: { requestId: id } })).toBe(0);
   });

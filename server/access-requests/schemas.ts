@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 import type { AccessRouteKind } from "../generated/prisma/enums";
 
 export const techniques = ["MICRO_CT", "NANO_CT", "XRF_CT", "XANES_CT", "XRD_CT", "LAB_CT"] as const;
@@ -33,7 +34,6 @@ export const teamRoleLabels: Record<(typeof teamRoles)[number], string> = {
 /** Absolute bounds on a request; a route may lower the maximum (rapid access). */
 export const shiftBounds = { min: 1, max: 60 } as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 
 /** What the applicant writes. Everything is optional in a draft; `submissionSchema` says what a submission needs. */
 export const requestContentSchema = z.object({
@@ -42,7 +42,7 @@ export const requestContentSchema = z.object({
   scientificCase: z.string().trim().max(10_000, "Use at most 10,000 characters.").default(""),
   techniques: z.array(z.enum(techniques)).max(6).default([]),
   endstationIds: z.array(z.string().min(1)).max(10).default([]),
-  shiftsRequested: z.number({ error: "Enter the number of shifts." }).int("Enter a whole number of shifts.").nullable().default(null),
+  shiftsRequested: z.number({ error: "Enter the number of shifts." }).int("Enter a whole number of shifts.").min(0, "Request at least 1 shift.").max(1000, "Request at most 60 shifts; larger programmes need a block allocation.").nullable().default(null),
   shiftJustification: z.string().trim().max(3000, "Use at most 3,000 characters.").default(""),
   dateWindows: z.array(z.object({ from: isoDate, to: isoDate })).max(10).default([]),
   unavailableDates: z.array(isoDate).max(60).default([]),

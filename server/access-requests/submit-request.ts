@@ -31,6 +31,9 @@ export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: stri
   }).safeParse(content);
   if (!parsed.success) throw invalidFields(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
   await assertEligibleForRoute(tx, request.route, request.organisationId);
+  if (parsed.data.demonstratorId && !(await tx.demonstrator.findUnique({ where: { id: parsed.data.demonstratorId }, select: { id: true } }))) {
+    throw invalidFields({ demonstratorId: "Choose a demonstrator project from the list, or none." });
+  }
   // A first submission needs an open call; a resubmission after a change request does not.
   if (request.state === "DRAFT") await openCallFor(tx, request.route, request.facility.timeZone, now);
 
@@ -41,6 +44,8 @@ export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: stri
   const frozen = parsed.data as unknown as Prisma.InputJsonValue;
 
   await fireTransition(tx, ctx, loaded, "submit", { reference, version, content: frozen, title: parsed.data.title, shiftsRequested: parsed.data.shiftsRequested, submittedAt: now, firstSubmittedAt, decisionDueAt }, { reference, version });
+  // The demonstrator link lets the funder follow the request (a relation, so not part of the conditional update).
+  await tx.accessRequest.update({ where: { id: requestId }, data: { demonstratorId: parsed.data.demonstratorId } });
   await tx.accessRequestVersion.create({ data: { requestId, version, content: frozen, submittedAt: now, submittedById: ctx.actor.kind === "user" ? ctx.actor.userId : "" } });
   await tx.accessRequestEndstation.deleteMany({ where: { requestId } });
   await tx.accessRequestEndstation.createMany({ data: parsed.data.endstationIds.map((endstationId) => ({ requestId, endstationId })) });

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 
 /** What a facility admin may change on a route. Confidentiality follows the route's kind and is not editable. */
 export const updateRouteSchema = z.object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 
 /** Shared by the server procedures and the forms on /consortia. */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const id = (message: string) => z.string({ error: message }).min(1, message);
 const wholeShifts = (max: number, min = 1) =>
   z.number({ error: "Enter a number of shifts." }).int("Use whole shifts.").min(min, min === 0 ? "Cannot be negative." : `At least ${min} shift.`).max(max, `At most ${max} shifts.`);

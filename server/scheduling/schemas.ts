@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const shiftIndex = z.number({ error: "Choose the first shift." }).int().min(0, "Choose the first shift.").max(23);
 const shiftCount = z.number({ error: "Enter the number of shifts." }).int("Use whole shifts.").min(1, "Book at least 1 shift.").max(60, "Book at most 60 shifts at once.");
 const reason = z.string().trim().min(5, "Give the reason in a few words; the applicant sees it.").max(1000, "Use at most 1,000 characters.");
