@@ -13,6 +13,9 @@ export async function decideRequest(tx: Tx, ctx: RequestContext, input: z.output
   if (input.approve && input.shifts === null) throw invalid("Say how many shifts are granted.", "shifts");
   const loaded = await loadVisibleRequest(tx, ctx.actor, input.requestId);
   const { request } = loaded;
+  if (input.approve && request.route.maxShifts && input.shifts! > request.route.maxShifts) {
+    throw invalid(`${request.route.name} grants at most ${request.route.maxShifts} shifts per request.`, "shifts");
+  }
   const shifts = input.approve ? input.shifts : null;
   await fireTransition(tx, ctx, loaded, input.approve ? "approve" : "reject", { allocatedShifts: shifts, decidedAt: now, decisionNote: input.note }, { shifts });
   await tx.review.create({ data: { requestId: request.id, kind: "DECISION", reviewerId: ctx.actor.userId, version: request.version, outcome: input.approve ? "APPROVED" : "REJECTED", comments: input.note, shifts } });

@@ -130,6 +130,33 @@ describe("bad input is refused with a message for the field, and nothing is save
   });
 });
 
+describe("calls and caps", () => {
+  it("a draft started under a call that has closed goes to the call open when it is submitted", async () => {
+    const world = await createFacilityWorld(db);
+    const applicant = await createMember(db, "APPLICANT");
+    const { id } = await callerFor(applicant).accessRequests.create({ facilityId: world.facility.id, routeId: world.routes.NON_PROPRIETARY.id, organisationId: applicant.memberships[0]!.organisationId });
+    await db.call.update({ where: { id: world.call.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    const content = completeContent(world.endstation.id, { companyDescription: "", expectedBenefit: "" });
+    await expect(callerFor(applicant).accessRequests.submit({ requestId: id, content })).rejects.toMatchObject({ message: expect.stringContaining("No call is open") });
+    const nextCycle = await db.cycle.create({ data: { facilityId: world.facility.id, name: "2027-2", startsAt: new Date(Date.now() + 400 * 86_400_000), endsAt: new Date(Date.now() + 580 * 86_400_000) } });
+    const next = await db.call.create({ data: { facilityId: world.facility.id, cycleId: nextCycle.id, routeId: world.routes.NON_PROPRIETARY.id, title: "Next call", opensAt: new Date(Date.now() - 1000), closesAt: new Date(Date.now() + 30 * 86_400_000) } });
+    await callerFor(applicant).accessRequests.submit({ requestId: id, content });
+    expect((await db.accessRequest.findUniqueOrThrow({ where: { id } })).callId).toBe(next.id);
+  });
+
+  it("the industrial office cannot grant more than the route's cap", async () => {
+    const world = await createFacilityWorld(db);
+    const applicant = await createSmeApplicant(db);
+    const { id } = await callerFor(applicant).accessRequests.create({ facilityId: world.facility.id, routeId: world.routes.RAPID.id, organisationId: applicant.memberships[0]!.organisationId });
+    await callerFor(applicant).accessRequests.submit({ requestId: id, content: completeContent(world.endstation.id, { shiftsRequested: 2 }) });
+    await callerFor(world.staff).accessRequests.startFeasibility({ requestId: id });
+    await callerFor(world.staff).accessRequests.recordFeasibility({ requestId: id, outcome: "FEASIBLE", comments: "Feasible quickly.", shifts: 2, sampleEnvironment: "" });
+    await callerFor(world.staff).accessRequests.recordSafety({ requestId: id, hazards: ["NONE"], riskLevel: "LOW", conditions: "", cleared: true, comments: "" });
+    await expect(callerFor(world.admin).accessRequests.decide({ requestId: id, approve: true, shifts: 5, note: "Generous." })).rejects.toMatchObject({ message: expect.stringContaining("at most 2 shifts") });
+    expect((await db.accessRequest.findUniqueOrThrow({ where: { id } })).state).toBe("AWAITING_DECISION");
+  });
+});
+
 describe("references", () => {
   it("concurrent first submissions get distinct, consecutive references", async () => {
     const world = await createFacilityWorld(db);

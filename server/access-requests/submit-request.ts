@@ -35,7 +35,8 @@ export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: stri
     throw invalidFields({ demonstratorId: "Choose a demonstrator project from the list, or none." });
   }
   // A first submission needs an open call; a resubmission after a change request does not.
-  if (request.state === "DRAFT") await openCallFor(tx, request.route, request.facility.timeZone, now);
+  // The call open now, which may not be the one open when the draft was started.
+  const call = request.state === "DRAFT" ? await openCallFor(tx, request.route, request.facility.timeZone, now) : null;
 
   const version = request.version + 1;
   const firstSubmittedAt = request.firstSubmittedAt ?? now;
@@ -44,8 +45,8 @@ export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: stri
   const frozen = parsed.data as unknown as Prisma.InputJsonValue;
 
   await fireTransition(tx, ctx, loaded, "submit", { reference, version, content: frozen, title: parsed.data.title, shiftsRequested: parsed.data.shiftsRequested, submittedAt: now, firstSubmittedAt, decisionDueAt }, { reference, version });
-  // The demonstrator link lets the funder follow the request (a relation, so not part of the conditional update).
-  await tx.accessRequest.update({ where: { id: requestId }, data: { demonstratorId: parsed.data.demonstratorId } });
+  // Links (relations, so not part of the conditional update): the demonstrator the funder follows, and the call it goes to.
+  await tx.accessRequest.update({ where: { id: requestId }, data: { demonstratorId: parsed.data.demonstratorId, ...(call ? { callId: call.id } : {}) } });
   await tx.accessRequestVersion.create({ data: { requestId, version, content: frozen, submittedAt: now, submittedById: ctx.actor.kind === "user" ? ctx.actor.userId : "" } });
   await tx.accessRequestEndstation.deleteMany({ where: { requestId } });
   await tx.accessRequestEndstation.createMany({ data: parsed.data.endstationIds.map((endstationId) => ({ requestId, endstationId })) });
