@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from "../errors";
 import type { AccessRouteKind, AgreementKind } from "../generated/prisma/enums";
 import { enqueueEmail } from "../mail/enqueue";
 import { appUrl } from "../organisations/invitation-token";
+import { nextCounter, twoDigitYear } from "../references/next-counter";
 import { agreementValuesFor } from "./agreement-values";
 import { documentHash, renderAgreement } from "./render-agreement";
 
@@ -18,10 +19,7 @@ export const agreementKindFor: Record<AccessRouteKind, AgreementKind> = {
 
 async function nextAgreementReference(tx: Tx, at: Date) {
   const year = at.getUTCFullYear();
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "ReferenceCounter" (scope, last) VALUES (${`agreement-${year}`}, 1)
-    ON CONFLICT (scope) DO UPDATE SET last = "ReferenceCounter".last + 1 RETURNING last`;
-  return `AGR-${String(year % 100).padStart(2, "0")}-${String(row!.last).padStart(4, "0")}`;
+  return `AGR-${twoDigitYear(year)}-${String(await nextCounter(tx, `agreement-${year}`)).padStart(4, "0")}`;
 }
 
 /**
