@@ -6,7 +6,8 @@ import { conflict, forbidden, invalid, notFound } from "../errors";
 import { patternOf } from "../scheduling/facility-staff";
 import { isOverlapViolation } from "../scheduling/overlap";
 import { activeSessionStates, bookedShifts, formatRange, loadVisiblePlacement, shiftsText } from "./load";
-import { slotOrInvalid } from "./place-block";
+import { slotOrInvalid } from "../scheduling/slot-or-invalid";
+import { blockSlotFields } from "./place-block";
 import { bookableOrganisationsOf } from "./policy";
 import type { bookSessionSchema } from "./schemas";
 
@@ -35,7 +36,7 @@ export async function bookSession(tx: Tx, ctx: RequestContext, input: z.output<t
 
   const pattern = patternOf(block.endstation);
   const zone = pattern.timeZone;
-  const slot = slotOrInvalid(input.date, input.shiftIndex, input.shifts, pattern);
+  const slot = slotOrInvalid(blockSlotFields, input.date, input.shiftIndex, input.shifts, pattern);
   if (slot.startsAt < placement.startsAt || slot.endsAt > placement.endsAt) {
     throw invalid(`The session must lie inside the block time, ${formatRange(placement.startsAt, placement.endsAt, zone)}; this one runs ${formatRange(slot.startsAt, slot.endsAt, zone)}.`, "date");
   }

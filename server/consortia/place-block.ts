@@ -6,20 +6,11 @@ import { conflict, invalid, notFound } from "../errors";
 import { endstationForStaff, patternOf } from "../scheduling/facility-staff";
 import { assertFree, expireStaleHolds, isOverlapViolation } from "../scheduling/overlap";
 import { nextBookingReference } from "../scheduling/reference";
-import { slotFor, type Slot } from "../scheduling/shifts";
+import { slotOrInvalid } from "../scheduling/slot-or-invalid";
 import { formatFacilityDate } from "../time";
 import { blockCycle, formatRange, loadVisibleBlock, shiftsText } from "./load";
 import type { placeBlockSchema } from "./schemas";
 
-/** `slotFor`, with its refusals as field errors. */
-export function slotOrInvalid(...args: Parameters<typeof slotFor>): Slot {
-  try {
-    return slotFor(...args);
-  } catch (error) {
-    if (error instanceof RangeError) throw invalid(error.message, error.message.startsWith("Shift") ? "shiftIndex" : "shifts");
-    throw invalid("Enter a date.", "date");
-  }
-}
 
 /**
  * Facility staff put a block's time for one cycle on the calendar: one
@@ -42,7 +33,7 @@ export async function placeBlock(tx: Tx, ctx: RequestContext, input: z.output<ty
   if (!cycle) throw invalid(`Choose a cycle of the block (${formatFacilityDate(block.firstCycleStart, endstation.facility.timeZone)} to ${formatFacilityDate(block.lastCycleEnd, endstation.facility.timeZone)}).`, "cycleId");
 
   const pattern = patternOf(endstation);
-  const slot = slotOrInvalid(input.date, input.shiftIndex, input.shifts, pattern);
+  const slot = slotOrInvalid(blockSlotFields, input.date, input.shiftIndex, input.shifts, pattern);
   if (slot.startsAt < cycle.startsAt || slot.endsAt > cycle.endsAt) {
     throw invalid(`The time must lie inside cycle ${cycle.name} (${formatRange(cycle.startsAt, cycle.endsAt, pattern.timeZone)}).`, "date");
   }
@@ -91,3 +82,6 @@ export async function placeBlock(tx: Tx, ctx: RequestContext, input: z.output<ty
   });
   return { id: booking.id, reference };
 }
+
+/** Consortium forms name the first shift "shiftIndex". */
+export const blockSlotFields = { shift: "shiftIndex", count: "shifts" } as const;

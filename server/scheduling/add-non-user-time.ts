@@ -7,18 +7,13 @@ import { endstationForStaff, patternOf } from "./facility-staff";
 import { assertFree, expireStaleHolds } from "./overlap";
 import { nextBookingReference } from "./reference";
 import type { nonUserTimeSchema } from "./schemas";
-import { slotFor } from "./shifts";
+import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
 
 /** Maintenance, machine development or shutdown: time no user can book. */
 export async function addNonUserTime(tx: Tx, ctx: RequestContext, input: z.output<typeof nonUserTimeSchema>, now = new Date()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
-  let slot;
-  try {
-    slot = slotFor(input.date, input.firstShift, input.shifts, patternOf(endstation));
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : "That shift does not exist.", "firstShift");
-  }
+  const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, input.shifts, patternOf(endstation));
   await expireStaleHolds(tx, { endstationId: endstation.id }, now);
   await assertFree(tx, endstation.id, slot.startsAt, slot.endsAt);
   const booking = await tx.booking.create({

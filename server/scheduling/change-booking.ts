@@ -8,7 +8,7 @@ import { assertAgreementSigned } from "./agreement-gate";
 import { notifyBookingChange } from "./notify-booking";
 import { assertFree, expireStaleHolds } from "./overlap";
 import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
-import { slotFor } from "./shifts";
+import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
 
 /** A block placement with members' sessions in it cannot move or go away under them. */
 async function assertNoActiveSessions(tx: Tx, booking: { id: string; kind: string; reference: string }, doing: string) {
@@ -34,12 +34,7 @@ export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<t
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
   const from = await tx.endstation.findUniqueOrThrow({ where: { id: booking.endstationId } });
   if (endstation.facilityId !== from.facilityId) throw invalid("Move the booking within the same facility.", "endstationId");
-  let slot;
-  try {
-    slot = slotFor(input.date, input.firstShift, booking.shifts, patternOf(endstation));
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : "That shift does not exist.", "firstShift");
-  }
+  const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, booking.shifts, patternOf(endstation));
   if (slot.startsAt <= now) throw invalid("Move it to a time in the future.", "date");
   await expireStaleHolds(tx, { endstationId: endstation.id }, now);
   await assertFree(tx, endstation.id, slot.startsAt, slot.endsAt, booking.id);

@@ -9,7 +9,7 @@ import { assertFree, expireStaleHolds } from "./overlap";
 import { endstationForStaff, patternOf } from "./facility-staff";
 import { nextBookingReference } from "./reference";
 import type { placeBookingSchema } from "./schemas";
-import { slotFor } from "./shifts";
+import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
 
 /** Facility staff put an approved request's shifts on an endstation, held (tentative) or confirmed. */
 export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof placeBookingSchema>, now = new Date()) {
@@ -27,12 +27,7 @@ export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<
 
   if (!input.hold) await assertAgreementSigned(tx, request.id, request.reference);
 
-  let slot;
-  try {
-    slot = slotFor(input.date, input.firstShift, input.shifts, patternOf(endstation));
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : "That shift does not exist.", "firstShift");
-  }
+  const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, input.shifts, patternOf(endstation));
   if (slot.startsAt <= now) throw invalid("Schedule shifts in the future.", "date");
   await expireStaleHolds(tx, { endstationId: endstation.id }, now);
   await assertFree(tx, endstation.id, slot.startsAt, slot.endsAt);
