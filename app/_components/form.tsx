@@ -55,3 +55,6 @@ export function FormError({ message }: { message?: string | null }) {
     </div>
   );
 }
+
+/** For number inputs: an empty field is "no value" (null), not 0, so the schema can say it is missing. */
+export const emptyAsNull = { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) };

@@ -185,5 +185,4 @@ export const gradeSchema = z.object({
 
 export const listRequestsSchema = z.object({
   state: z.string().optional(),
-  scope: z.enum(["mine", "facility", "panel"]).optional(),
 });

@@ -2,7 +2,6 @@
 export const auditActions = [
   "user.signed_up",
   "user.signed_in",
-  "user.sign_in_failed",
   "organisation.created",
   "organisation.updated",
   "organisation.sme_declared",

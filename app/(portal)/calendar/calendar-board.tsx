@@ -47,8 +47,8 @@ export interface Schedulable {
 
 export type Selection = { kind: "free"; row: number; cell: number } | { kind: "booking"; bookingId: string } | null;
 
-const dayLabel = (day: string, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`)) + (timeZone ? "" : "");
+/** "Fri 1 Jan" for a local calendar date (the date is already the facility's, so format it as UTC). */
+const dayLabel = (day: string) => new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 
 export function CalendarBoard(props: {
   timeZone: string;
@@ -111,7 +111,7 @@ export function CalendarBoard(props: {
             <div role="columnheader" className="sticky left-0 z-10 w-44 shrink-0 bg-white px-2 py-2">Endstation</div>
             {props.days.map((day) => (
               <div role="columnheader" key={day} className={clsx("w-24 shrink-0 border-l border-slate-100 px-1 py-2 text-center", day === props.today && "bg-amber-50 font-semibold text-amber-900")} aria-current={day === props.today ? "date" : undefined}>
-                {dayLabel(day, props.timeZone)}{day === props.today ? " (today)" : ""}
+                {dayLabel(day)}{day === props.today ? " (today)" : ""}
               </div>
             ))}
           </div>

@@ -8,7 +8,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { AccessRequestState } from "@/server/generated/prisma/enums";
 import { decisionSchema, shiftBounds } from "@/server/access-requests/schemas";
-import { Field, FormError, Input, Textarea } from "../../_components/form";
+import { emptyAsNull, Field, FormError, Input, Textarea } from "../../_components/form";
 import { Button, Notice } from "../../_components/ui";
 import { formatShifts } from "../../_lib/format";
 import { applyServerErrors, useTRPC } from "../../_lib/trpc";
@@ -104,7 +104,7 @@ export function AllocateForm({ requestId, reference, state, shiftsRequested, shi
               step={1}
               aria-describedby={describedBy}
               invalid={invalid}
-              {...form.register("shifts", { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) })}
+              {...form.register("shifts", emptyAsNull)}
             />
           )}
         </Field>

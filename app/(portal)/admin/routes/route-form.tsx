@@ -7,11 +7,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateRouteSchema, type UpdateRouteInput } from "@/server/access-routes/schemas";
-import { Field, FormError, Input, Textarea } from "../../../_components/form";
+import { emptyAsNull, Field, FormError, Input, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
 
-const numberOrNull = { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) };
 const fields = ["name", "description", "dataPolicy", "decisionTargetDays", "needsCall", "maxShifts", "embargoMonths", "active"] as const;
 
 export function RouteForm({ route }: { route: UpdateRouteInput & { kind: string } }) {
@@ -49,10 +48,10 @@ export function RouteForm({ route }: { route: UpdateRouteInput & { kind: string 
       <Field label="Data policy" help="Shown to applicants, who accept it on submission." error={errors.dataPolicy} required>{({ id, describedBy, invalid }) => <Textarea id={id} rows={3} aria-describedby={describedBy} invalid={invalid} {...form.register("dataPolicy")} />}</Field>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Most shifts per request" help="Leave empty for no cap (60 at most)." error={errors.maxShifts}>
-          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("maxShifts", numberOrNull)} />}
+          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("maxShifts", emptyAsNull)} />}
         </Field>
         <Field label="Embargo before publication (months)" help="Empty for confidential routes." error={errors.embargoMonths}>
-          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("embargoMonths", numberOrNull)} />}
+          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("embargoMonths", emptyAsNull)} />}
         </Field>
       </div>
       <div className="flex flex-wrap gap-6 text-sm">

@@ -7,11 +7,10 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { decisionSchema, feasibilityReviewSchema, hazardKinds, hazardLabels, safetyReviewSchema } from "@/server/access-requests/schemas";
-import { Field, FormError, Input, Select, Textarea } from "../../../_components/form";
+import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
 
-const numberOrNull = { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) };
 
 export function FeasibilityForm({ requestId, shiftsRequested }: { requestId: string; shiftsRequested: number | null }) {
   const trpc = useTRPC();
@@ -48,7 +47,7 @@ export function FeasibilityForm({ requestId, shiftsRequested }: { requestId: str
       </Field>
       {outcome === "FEASIBLE" ? (
         <Field label="Shifts needed" error={errors.shifts} required>
-          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("shifts", numberOrNull)} />}
+          {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("shifts", emptyAsNull)} />}
         </Field>
       ) : null}
       <Field label="Sample environment" help="Stage, cell or furnace needed, if any." error={errors.sampleEnvironment}>
@@ -144,7 +143,7 @@ export function DecisionForm({ requestId, shiftsRequested }: { requestId: string
       <h3 className="font-semibold text-slate-900">Decision (industrial office)</h3>
       <FormError message={formError} />
       <Field label="Shifts granted" error={errors.shifts}>
-        {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("shifts", numberOrNull)} />}
+        {({ id, describedBy, invalid }) => <Input id={id} type="number" className="w-28" aria-describedby={describedBy} invalid={invalid} {...form.register("shifts", emptyAsNull)} />}
       </Field>
       <Field label="Note to the applicant" error={errors.note} required>
         {({ id, describedBy, invalid }) => <Textarea id={id} rows={3} aria-describedby={describedBy} invalid={invalid} {...form.register("note")} />}

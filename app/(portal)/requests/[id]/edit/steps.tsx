@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useFormState, type Path } from "react-hook-form";
 import { materialClasses, materialClassLabels, shiftBounds, teamRoleLabels, teamRoles, techniques, type RequestContentInput, type SubmissionContext } from "@/server/access-requests/schemas";
-import { Field, Input, Select, Textarea } from "../../../../_components/form";
+import { emptyAsNull, Field, Input, Select, Textarea } from "../../../../_components/form";
 import { Button, Card, Notice } from "../../../../_components/ui";
 import { techniqueLabels } from "../../../../_lib/labels";
 
@@ -88,7 +88,7 @@ export function TimeStep({ context, endstations }: EditorOptions) {
         <CheckboxGroup path="endstationIds" legend="Preferred endstations" options={endstations.map((e) => ({ value: e.id, label: `${e.name} (${techniqueLabels[e.technique]}, ${e.shiftHours}-hour shifts)` }))} />
         <Field label="Shifts requested" help={`Shifts of ${shiftHours} hours; between 1 and ${maxShifts}${context.maxShifts ? " on this route" : ""}.`} error={shiftsError} required>
           {({ id, describedBy, invalid }) => (
-            <Input id={id} type="number" inputMode="numeric" className="w-32" aria-describedby={describedBy} invalid={invalid} {...register("shiftsRequested", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
+            <Input id={id} type="number" inputMode="numeric" className="w-32" aria-describedby={describedBy} invalid={invalid} {...register("shiftsRequested", emptyAsNull)} />
           )}
         </Field>
         <TextField path="shiftJustification" label="Justification of the shifts" rows={3} help="Scans per sample, time per scan, changes of set-up." />
@@ -202,7 +202,7 @@ function CountField({ index }: { index: number }) {
   const error = useError(`samples.${index}.count`);
   return (
     <Field label={`How many (group ${index + 1})`} error={error} required>
-      {({ id, describedBy, invalid }) => <Input id={id} type="number" inputMode="numeric" aria-describedby={describedBy} invalid={invalid} {...register(`samples.${index}.count`, { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />}
+      {({ id, describedBy, invalid }) => <Input id={id} type="number" inputMode="numeric" aria-describedby={describedBy} invalid={invalid} {...register(`samples.${index}.count`, emptyAsNull)} />}
     </Field>
   );
 }
