@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import AgreementToSignEmail, { agreementToSignSubject, type AgreementToSignProps } from "./agreement-to-sign";
 import BlockUnusedTimeEmail, { blockUnusedTimeSubject, type BlockUnusedTimeProps } from "./block-unused-time";
 import BookingUpdateEmail, { bookingUpdateAttachments, bookingUpdateSubject, type BookingUpdateProps } from "./booking-update";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
@@ -22,6 +23,7 @@ export interface EmailTemplates {
   "request-team-named": RequestTeamNamedProps;
   "booking-update": BookingUpdateProps;
   "block-unused-time": BlockUnusedTimeProps;
+  "agreement-to-sign": AgreementToSignProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -46,4 +48,5 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "request-team-named": { subject: requestTeamNamedSubject, render: (p) => RequestTeamNamedEmail(p) },
   "booking-update": { subject: bookingUpdateSubject, render: (p) => BookingUpdateEmail(p), attachments: bookingUpdateAttachments },
   "block-unused-time": { subject: blockUnusedTimeSubject, render: (p) => BlockUnusedTimeEmail(p) },
+  "agreement-to-sign": { subject: agreementToSignSubject, render: (p) => AgreementToSignEmail(p) },
 };

@@ -16,6 +16,7 @@ export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {
   items.push({ href: "/facilities", label: "Facilities" });
   if (actor.kind === "user" && actor.memberships.length > 0) items.push({ href: "/organisations", label: "My organisations" });
   if (hasRole(actor, "FACILITY_ADMIN")) items.push({ href: "/admin/routes", label: "Access routes" });
+  if (hasRole(actor, "FACILITY_ADMIN", "PLATFORM_ADMIN")) items.push({ href: "/admin/agreement-templates", label: "Agreement templates" });
   if (hasRole(actor, "FACILITY_ADMIN", "PLATFORM_ADMIN")) items.push({ href: "/admin/audit", label: "Audit log" });
   if (hasRole(actor, "PLATFORM_ADMIN")) items.push({ href: "/admin/organisations", label: "All organisations" });
   return items;

@@ -1,7 +1,7 @@
 // Agreement templates (one per kind, version 1), authorised signatories for
 // the demo organisations, and a signed agreement for the approved demo request
 // so its beamtime can be confirmed on the calendar.
-import { agreementValuesFor } from "../../server/agreements/agreement-values";
+import { agreementValuesFor, blockAgreementValues } from "../../server/agreements/agreement-values";
 import { documentHash, renderAgreement } from "../../server/agreements/render-agreement";
 import type { Tx } from "../../server/db";
 import type { AgreementKind, DataAccessTier } from "../../server/generated/prisma/enums";
@@ -70,6 +70,8 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
   ];
   await tx.membership.updateMany({ where: { userId: { in: signatories.map((e) => userIds.get(e)!).filter(Boolean) } }, data: { authorisedSignatory: true } });
 
+  await seedCornubiaAgreement(tx, userIds);
+
   // The approved Lanthan request's agreement, signed by both parties.
   const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
   if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
@@ -101,4 +103,51 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
     },
   });
   log("agreement templates, signatories and the Lanthan agreement");
+}
+
+/** CORNUBIA's consortium agreement for its S07 block, signed by its four members and the facility, so members can book sessions. */
+async function seedCornubiaAgreement(tx: Tx, userIds: Map<string, string>) {
+  const blockId = "demo-block-cornubia-sls-s07";
+  if (await tx.agreement.findFirst({ where: { blockId } })) return;
+  const block = await tx.blockAllocation.findUniqueOrThrow({
+    where: { id: blockId },
+    include: { consortium: { include: { members: { include: { organisation: true }, orderBy: { joinedAt: "asc" } } } }, endstation: { include: { facility: true } } },
+  });
+  const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "CONSORTIUM", version: 1 } } });
+  const sentAt = new Date("2026-11-20T16:00:00Z");
+  const text = renderAgreement(template, blockAgreementValues(block, template, sentAt));
+  const hash = documentHash(text);
+  const signers: Record<string, [string, string]> = {
+    "Cassiter Tailings Recovery Ltd": ["jory.penhaligon@cassiter-tailings.example", "Jory Penhaligon"],
+    "Okement Lithium Exploration Ltd": ["amara.okafor@okement-lithium.example", "Amara Okafor"],
+    "Brinewell Sorbents Ltd": ["priya.natarajan@brinewell-sorbents.example", "Priya Natarajan"],
+    "Westcountry University Ore Characterisation Laboratory": ["helen.tregear@westcountry-university.example", "Dr Helen Tregear"],
+  };
+  const sign = (email: string, typedName: string, day: number) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName, signedAt: new Date(Date.UTC(2026, 10, 21 + day, 10)), documentHash: hash, ip: "198.51.100.30", userAgent: "seed" });
+  await tx.agreement.create({
+    data: {
+      reference: "AGR-26-0901",
+      templateId: template.id,
+      blockId,
+      consortiumId: block.consortiumId,
+      state: "SIGNED",
+      variables: blockAgreementValues(block, template, sentAt),
+      renderedText: text,
+      documentHash: hash,
+      dataAccessTier: template.dataAccessTier,
+      sentAt,
+      completedAt: new Date(Date.UTC(2026, 10, 25, 10)),
+      createdById: userIds.get("jory.penhaligon@cassiter-tailings.example")!,
+      signatories: {
+        create: [
+          ...block.consortium.members.map((m, i) => {
+            const signer = signers[m.organisation.name];
+            if (!signer) throw new Error(`Demo world: no signatory for CORNUBIA member ${m.organisation.name}`);
+            return { organisationId: m.organisationId, party: "CONSORTIUM_MEMBER" as const, ...sign(signer[0], signer[1], i) };
+          }),
+          { organisationId: block.endstation.facility.organisationId, party: "FACILITY" as const, ...sign("rachel.whitcombe@severn-light-source.example", "Dr Rachel Whitcombe", 4) },
+        ],
+      },
+    },
+  });
 }

@@ -38,6 +38,21 @@ export const demoBlock = {
   },
 } as const;
 
+/**
+ * EBMC's block on ECI's CT1: granted, not placed, and its consortium
+ * agreement not sent yet (the browser journey sends it and a member declines).
+ */
+export const demoEbmcBlock = {
+  id: "demo-block-ebmc-eci-ct1",
+  consortiumAcronym: "EBMC",
+  facility: "ECI",
+  endstation: "CT1",
+  shiftsPerCycle: 12,
+  firstCycle: "2027-1",
+  lastCycle: "2027-2",
+  grantedBy: "jonas.albrecht@erzgebirge-ct.example",
+} as const;
+
 function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`Demo world: unknown ${what} "${String(key)}"`);
@@ -103,5 +118,28 @@ export async function seedBlocks(tx: Tx, userIds: Map<string, string>, log: (msg
       },
     });
   }
-  log(`Consortium blocks: ${b.consortiumAcronym} ${b.shiftsPerCycle} shifts per cycle on ${endstation.name}, ${p.cycle} placed as ${reference} (not shared out yet)`);
+  await seedEbmcBlock(tx, userIds);
+  log(`Consortium blocks: ${demoEbmcBlock.consortiumAcronym} ${demoEbmcBlock.shiftsPerCycle} shifts per cycle on ${demoEbmcBlock.endstation} (agreement not sent); ${b.consortiumAcronym} ${b.shiftsPerCycle} shifts per cycle on ${endstation.name}, ${p.cycle} placed as ${reference} (not shared out yet)`);
+}
+
+async function seedEbmcBlock(tx: Tx, userIds: Map<string, string>) {
+  const b = demoEbmcBlock;
+  if (await tx.blockAllocation.findUnique({ where: { id: b.id }, select: { id: true } })) return;
+  const consortium = await tx.consortium.findUniqueOrThrow({ where: { acronym: b.consortiumAcronym } });
+  const facility = await tx.facility.findUniqueOrThrow({ where: { code: b.facility }, include: { cycles: true } });
+  const endstation = await tx.endstation.findUniqueOrThrow({ where: { facilityId_code: { facilityId: facility.id, code: b.endstation } } });
+  const cycles = new Map(facility.cycles.map((c) => [c.name, c]));
+  await tx.blockAllocation.create({
+    data: {
+      id: b.id,
+      consortiumId: consortium.id,
+      endstationId: endstation.id,
+      shiftsPerCycle: b.shiftsPerCycle,
+      firstCycleStart: required(cycles, b.firstCycle, "cycle").startsAt,
+      lastCycleEnd: required(cycles, b.lastCycle, "cycle").endsAt,
+      reportingDates: [],
+      createdById: required(userIds, b.grantedBy, "account"),
+      createdAt: new Date("2026-11-18T09:00:00Z"),
+    },
+  });
 }

@@ -18,6 +18,9 @@ export type SignedInActor = Extract<Actor, { kind: "user" }>;
 
 export const anonymous: Actor = { kind: "anonymous" };
 
+/** Background jobs act as no one: their audit rows name the worker, not a person. */
+export const workerContext: RequestContext = { actor: anonymous, ip: null, userAgent: "lodestone-worker" };
+
 /** What an operation needs to know about the request besides its input. */
 export interface RequestContext {
   actor: Actor;

@@ -29,3 +29,36 @@ export function agreementValuesFor(request: RequestForAgreement, template: { emb
     date: formatFacilityDate(at, request.facility.timeZone),
   };
 }
+
+/** What a consortium block brings to its agreement: every member organisation and the facility. */
+export interface BlockForAgreement {
+  shiftsPerCycle: number;
+  firstCycleStart: Date;
+  lastCycleEnd: Date;
+  consortium: { acronym: string; name: string; members: { organisation: { name: string } }[] };
+  endstation: { name: string; shiftHours: number; facility: { name: string; timeZone: string } };
+}
+
+/** "A, B and C": a list in words. */
+export function inWords(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+export function blockAgreementValues(block: BlockForAgreement, template: { embargoMonths: number | null; licence: string | null }, at: Date): AgreementValues {
+  const { endstation, consortium } = block;
+  const zone = endstation.facility.timeZone;
+  const members = consortium.members.map((m) => m.organisation.name);
+  return {
+    parties: inWords([...members, endstation.facility.name]),
+    applicant: inWords(members),
+    facility: endstation.facility.name,
+    reference: `${consortium.acronym} block on ${endstation.name}`,
+    title: consortium.name,
+    endstations: endstation.name,
+    shifts: `${block.shiftsPerCycle} shifts (${block.shiftsPerCycle * endstation.shiftHours} h) per cycle from ${formatFacilityDate(block.firstCycleStart, zone)} to ${formatFacilityDate(new Date(block.lastCycleEnd.getTime() - 1), zone)}`,
+    embargoPeriod: template.embargoMonths ? `${template.embargoMonths} months from the end of each experiment` : "none: each member's data stay confidential to it",
+    licence: template.licence ?? "none: all rights stay with the members",
+    price: "the rates agreed for the block",
+    date: formatFacilityDate(at, zone),
+  };
+}

@@ -1,31 +1,56 @@
 import { isSignedIn, organisationIdsOf, type Actor } from "../access/actor";
 import type { Db, Tx } from "../db";
 import { notFound } from "../errors";
+import { agreementCovers, agreementFacility } from "./agreement-facility";
 
 /** The parties' people see an agreement: members of a signing organisation and the facility's staff. */
 export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
   const agreement = await db.agreement.findUnique({
     where: { id: agreementId },
-    include: { template: { select: { title: true, kind: true, version: true } }, signatories: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { party: "asc" } } },
+    include: {
+      template: { select: { title: true, kind: true, version: true } },
+      signatories: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { party: "asc" } },
+      sealed: { select: { pdfHash: true, sealedAt: true } },
+    },
   });
   const mine = organisationIdsOf(actor);
   if (!agreement || !agreement.signatories.some((s) => mine.includes(s.organisationId))) throw notFound("The agreement");
   const signerOf = isSignedIn(actor)
     ? (await db.membership.findMany({ where: { userId: actor.userId, authorisedSignatory: true }, select: { organisationId: true } })).map((m) => m.organisationId)
     : [];
-  const request = agreement.requestId ? await db.accessRequest.findUnique({ where: { id: agreement.requestId }, select: { id: true, reference: true, title: true } }) : null;
+  const [facility, covers, latest] = await Promise.all([
+    agreementFacility(db, agreement),
+    agreementCovers(db, agreement),
+    db.agreementTemplate.findFirst({ where: { kind: agreement.template.kind }, orderBy: { version: "desc" }, select: { version: true } }),
+  ]);
+  const live = agreement.state === "AWAITING_SIGNATURES" || agreement.state === "SIGNED";
+  const mayResend = agreement.requestId ? organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId) : organisationIdsOf(actor, "CONSORTIUM_LEAD", "FACILITY_STAFF", "FACILITY_ADMIN").some((id) => mine.includes(id) && agreement.signatories.some((s) => s.organisationId === id));
   return {
     agreement,
-    request,
+    covers,
+    timeZone: facility.timeZone,
     /** Organisations the actor may sign for that have not answered yet. */
     canSignFor: agreement.state === "AWAITING_SIGNATURES" ? agreement.signatories.filter((s) => s.state === "PENDING" && signerOf.includes(s.organisationId)).map((s) => s.organisation) : [],
+    /** A newer template version the actor may send in place of this agreement. */
+    newerTemplateVersion: live && mayResend && latest && latest.version > agreement.template.version ? latest.version : null,
+    resend: agreement.requestId ? ({ requestId: agreement.requestId } as const) : ({ blockId: agreement.blockId! } as const),
   };
 }
 
 /** The live agreement of a request (awaiting signatures or signed), with who has yet to sign. */
-export async function agreementOfRequest(db: Db | Tx, requestId: string) {
+export function agreementOfRequest(db: Db | Tx, requestId: string) {
+  return latestAgreementOf(db, { requestId });
+}
+
+/** The live agreement of a consortium block, as for a request. */
+export function agreementOfBlock(db: Db | Tx, blockId: string) {
+  return latestAgreementOf(db, { blockId });
+}
+
+/** The newest agreement that is not superseded: awaiting signatures, signed, or declined (and why). */
+async function latestAgreementOf(db: Db | Tx, subject: { requestId: string } | { blockId: string }) {
   const agreement = await db.agreement.findFirst({
-    where: { requestId, state: { in: ["AWAITING_SIGNATURES", "SIGNED", "DECLINED"] } },
+    where: { ...subject, state: { in: ["AWAITING_SIGNATURES", "SIGNED", "DECLINED"] } },
     orderBy: { sentAt: "desc" },
     include: { signatories: { include: { organisation: { select: { name: true } } } } },
   });
@@ -38,6 +63,7 @@ export async function agreementOfRequest(db: Db | Tx, requestId: string) {
     embargoEndsAt: agreement.embargoEndsAt,
     licence: agreement.licence,
     waitingFor: agreement.signatories.filter((s) => s.state === "PENDING").map((s) => s.organisation.name),
+    signed: agreement.signatories.filter((s) => s.state === "SIGNED").map((s) => s.organisation.name),
     declined: agreement.signatories.filter((s) => s.state === "DECLINED").map((s) => ({ organisation: s.organisation.name, reason: s.declineReason })),
   };
 }

@@ -1,16 +1,7 @@
 import { createHash } from "node:crypto";
+import { placeholder, unknownVariables, type AgreementValues, type AgreementVariable } from "./template-variables";
 
-/** The variables every template may use; filled from the request, the route and the parties. */
-export const agreementVariables = ["parties", "applicant", "facility", "reference", "title", "endstations", "shifts", "embargoPeriod", "licence", "price", "date"] as const;
-export type AgreementVariable = (typeof agreementVariables)[number];
-export type AgreementValues = Record<AgreementVariable, string>;
-
-const placeholder = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
-
-/** Placeholders a template body uses that are not known variables (refused when a template is saved). */
-export function unknownVariables(body: string): string[] {
-  return [...new Set([...body.matchAll(placeholder)].map((m) => m[1]!).filter((name) => !(agreementVariables as readonly string[]).includes(name)))];
-}
+export { agreementVariables, unknownVariables, type AgreementValues, type AgreementVariable } from "./template-variables";
 
 /**
  * Fills the template and appends the custody clause. The result is the exact

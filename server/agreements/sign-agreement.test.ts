@@ -1,34 +1,26 @@
 import { describe, expect, it } from "vitest";
 import type { SignedInActor } from "../access/actor";
 import { inTransaction } from "../db";
-import { contextFor, createMember, testDb, uniqueSuffix } from "../testing/fixtures";
-import { documentHash } from "./render-agreement";
+import { createApprovedRequest, createFacilityWorld, createSmeApplicant } from "../testing/access-fixtures";
+import { contextFor, createMember, testDb } from "../testing/fixtures";
+import { sendAgreement } from "./send-agreement";
 import { declineAgreement, signAgreement } from "./sign-agreement";
 
 const db = testDb();
 
-/** An agreement between an applicant organisation and a facility, each with an authorised signatory. */
+/** An approved request's agreement, sent by the facility: the applicant organisation and the facility each have an authorised signatory. */
 async function sentAgreement() {
-  const applicant = await createMember(db, "APPLICANT");
-  const facilityAdmin = await createMember(db, "FACILITY_ADMIN");
+  const world = await createFacilityWorld(db);
+  const applicant = await createSmeApplicant(db);
+  const facilityAdmin = world.admin;
   for (const actor of [applicant, facilityAdmin]) await db.membership.updateMany({ where: { userId: actor.userId }, data: { authorisedSignatory: true } });
-  const template = await db.agreementTemplate.create({
-    data: { kind: "SME_INDUSTRIAL", version: Math.floor(Math.random() * 1e9) + 1, title: "SME access", body: "Terms for {{reference}}.", custodyClause: "Custody.", dataAccessTier: "PROPRIETARY", createdById: facilityAdmin.userId },
+  await db.agreementTemplate.create({
+    data: { kind: "SME_INDUSTRIAL", version: Math.floor(Math.random() * 1e9) + 1, title: "SME access", body: "Terms for {{reference}}, {{title}}, between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "PROPRIETARY", createdById: facilityAdmin.userId },
   });
-  const text = `SME access agreement ${uniqueSuffix()}`;
-  const agreement = await db.agreement.create({
-    data: {
-      reference: `AGR-T-${uniqueSuffix()}`,
-      templateId: template.id,
-      variables: {},
-      renderedText: text,
-      documentHash: documentHash(text),
-      dataAccessTier: "PROPRIETARY",
-      createdById: facilityAdmin.userId,
-      signatories: { create: [{ organisationId: applicant.memberships[0]!.organisationId, party: "APPLICANT" }, { organisationId: facilityAdmin.memberships[0]!.organisationId, party: "FACILITY" }] },
-    },
-  });
-  return { agreement, applicant, facilityAdmin };
+  const request = await createApprovedRequest(db, world, applicant, 6, { agreement: "none" });
+  const { id } = await inTransaction((tx) => sendAgreement(tx, contextFor(world.staff), request.id), db);
+  const agreement = await db.agreement.findUniqueOrThrow({ where: { id } });
+  return { agreement, applicant, facilityAdmin, request, world };
 }
 
 const signAs = (actor: SignedInActor, agreement: { id: string; documentHash: string }, overrides: Partial<{ typedName: string; documentHash: string; organisationId: string }> = {}) =>

@@ -36,6 +36,9 @@ export const auditActions = [
   "agreement.signed",
   "agreement.declined",
   "agreement.superseded",
+  "agreement.reminded",
+  "agreement.sealed",
+  "agreement_template.version_saved",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */

@@ -3,6 +3,7 @@ import { isSignedIn, type RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
+import { assertBlockAgreementSigned } from "../scheduling/agreement-gate";
 import { patternOf } from "../scheduling/facility-staff";
 import { isOverlapViolation } from "../scheduling/overlap";
 import { activeSessionStates, bookedShifts, formatRange, loadVisiblePlacement, shiftsText } from "./load";
@@ -33,6 +34,7 @@ export async function bookSession(tx: Tx, ctx: RequestContext, input: z.output<t
   if (!mayBookFor.includes(input.organisationId)) throw invalid(`Book for your own organisation in ${consortium.acronym}.`, "organisationId");
   const organisation = consortium.members.find((m) => m.organisationId === input.organisationId)!.organisation;
   if (placement.state !== "CONFIRMED" || !placement.cycleId) throw conflict(`This block time (${placement.reference}) is no longer on the calendar.`, "placementId");
+  await assertBlockAgreementSigned(tx, block.id, consortium.acronym);
 
   const pattern = patternOf(block.endstation);
   const zone = pattern.timeZone;

@@ -1,4 +1,5 @@
 import { isSignedIn, organisationIdsOf, type Actor } from "../access/actor";
+import { agreementOfBlock } from "../agreements/read-agreements";
 import type { Db } from "../db";
 import { patternOf } from "../scheduling/facility-staff";
 import { blockCycles, consortiumFacts, usageOf } from "./load";
@@ -47,6 +48,8 @@ async function blockView(
     endstation: { id: block.endstation.id, code: block.endstation.code, name: block.endstation.name, shiftHours: block.endstation.shiftHours },
     facility: { id: block.endstation.facility.id, name: block.endstation.facility.name, timeZone: block.endstation.facility.timeZone },
     pattern,
+    /** The consortium agreement: sessions open once every member and the facility have signed it. */
+    agreement: await agreementOfBlock(db, block.id),
     cycles: await Promise.all(
       cycles.map(async (cycle) => {
         const placements = block.placements.filter((p) => p.cycleId === cycle.id);

@@ -37,12 +37,16 @@ export async function createConsortiumWorld(db: Db, options: { leadApprovesSessi
       members: { create: [{ organisationId: leadOrganisationId }, ...memberOrgs.map((o) => ({ organisationId: o.id }))] },
     },
   });
-  return { ...world, cycle2, lead, leadOrganisationId, memberOrgs, members, consortium };
+  return { ...world, db, cycle2, lead, leadOrganisationId, memberOrgs, members, consortium };
 }
 export type ConsortiumWorld = Awaited<ReturnType<typeof createConsortiumWorld>>;
 
-/** A granted block (24 shifts per cycle over both cycles) placed as 24 consecutive shifts, ten days into cycle 2027-1. */
-export async function grantAndPlace(w: ConsortiumWorld, options: { shiftsPerCycle?: number; placeShifts?: number; unusedWarningDays?: number } = {}) {
+/**
+ * A granted block (24 shifts per cycle over both cycles) placed as 24
+ * consecutive shifts, ten days into cycle 2027-1; by default with its
+ * consortium agreement signed by everyone (signing is tested in server/agreements).
+ */
+export async function grantAndPlace(w: ConsortiumWorld, options: { shiftsPerCycle?: number; placeShifts?: number; unusedWarningDays?: number; agreement?: "signed" | "none" } = {}) {
   const block = await callerFor(w.admin).consortia.grantBlock({
     consortiumId: w.consortium.id,
     endstationId: w.endstation.id,
@@ -54,6 +58,7 @@ export async function grantAndPlace(w: ConsortiumWorld, options: { shiftsPerCycl
   });
   const startDate = addDays(londonDate(w.cycle.startsAt), 10);
   const placement = await callerFor(w.staff).consortia.placeBlock({ blockId: block.id, cycleId: w.cycle.id, date: startDate, shiftIndex: 0, shifts: options.placeShifts ?? 24 });
+  if ((options.agreement ?? "signed") === "signed") await createSignedBlockAgreement(w, block.id);
   return { blockId: block.id, placementId: placement.id, reference: placement.reference, startDate };
 }
 
@@ -63,5 +68,30 @@ export function shareEqually(w: ConsortiumWorld, blockId: string, shifts: number
     blockId,
     cycleId: w.cycle.id,
     shares: [{ organisationId: w.leadOrganisationId, shifts: 0 }, ...w.memberOrgs.map((o) => ({ organisationId: o.id, shifts }))],
+  });
+}
+
+/** The block's consortium agreement, already signed by every member and the facility. */
+export async function createSignedBlockAgreement(w: ConsortiumWorld, blockId: string) {
+  const template = await w.db.agreementTemplate.create({
+    data: { kind: "CONSORTIUM", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "Consortium block", body: "Terms for {{reference}} between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "CONSORTIUM", createdById: w.admin.userId },
+  });
+  const hash = "b".repeat(64);
+  const signed = { state: "SIGNED" as const, signedById: w.admin.userId, typedName: w.admin.name, signedAt: new Date(), documentHash: hash };
+  return w.db.agreement.create({
+    data: {
+      reference: `AGR-T-${uniqueSuffix()}`,
+      templateId: template.id,
+      blockId,
+      consortiumId: w.consortium.id,
+      state: "SIGNED",
+      completedAt: new Date(),
+      variables: {},
+      renderedText: "Signed consortium terms",
+      documentHash: hash,
+      dataAccessTier: "CONSORTIUM",
+      createdById: w.admin.userId,
+      signatories: { create: [w.leadOrganisationId, ...w.memberOrgs.map((o) => o.id), w.facility.organisationId].map((organisationId) => ({ organisationId, party: organisationId === w.facility.organisationId ? ("FACILITY" as const) : ("CONSORTIUM_MEMBER" as const), ...signed })) },
+    },
   });
 }

@@ -3,9 +3,17 @@ import { databaseUrl, getDb, inTransaction } from "../db";
 import { deliverDueEmails } from "../mail/deliver";
 import { configuredTransport } from "../mail/transport";
 import { expireStaleHolds } from "../scheduling/overlap";
+import { remindOverdueSignatories } from "../agreements/remind-signatories";
+import { sealSignedAgreements } from "../agreements/seal/seal-agreements";
 import { warnUnusedBlockTime } from "./warn-unused-block-time";
 
-export const queues = { deliverEmail: "mail.deliver-outbox", expireHolds: "calendar.expire-holds", unusedBlockTime: "consortia.warn-unused-block-time" } as const;
+export const queues = {
+  deliverEmail: "mail.deliver-outbox",
+  expireHolds: "calendar.expire-holds",
+  unusedBlockTime: "consortia.warn-unused-block-time",
+  sealAgreements: "agreements.seal",
+  remindSignatories: "agreements.remind-signatories",
+} as const;
 
 const globalForBoss = globalThis as unknown as { lodestoneBoss?: Promise<PgBoss> };
 
@@ -18,9 +26,7 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
     const boss = new PgBoss({ connectionString: databaseUrl(), max: 4 });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
-    await boss.createQueue(queues.deliverEmail);
-    await boss.createQueue(queues.expireHolds);
-    await boss.createQueue(queues.unusedBlockTime);
+    for (const queue of Object.values(queues)) await boss.createQueue(queue);
     if (options.workers) {
       await boss.work(queues.deliverEmail, { pollingIntervalSeconds: 2 }, async () => {
         await deliverDueEmails(getDb(), configuredTransport(getDb()));
@@ -37,6 +43,16 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
         if ((await warnUnusedBlockTime(getDb())) > 0) await nudgeOutbox();
       });
       await boss.schedule(queues.unusedBlockTime, "0 7 * * *", null, { tz: "Europe/London" });
+      // A fully signed agreement is sealed as a PDF; signing nudges this, the sweep catches the rest.
+      await boss.work(queues.sealAgreements, async () => {
+        if ((await sealSignedAgreements(getDb())) > 0) await nudgeOutbox();
+      });
+      await boss.schedule(queues.sealAgreements, "* * * * *");
+      // Each morning, remind parties that have left an agreement unsigned for three days.
+      await boss.work(queues.remindSignatories, async () => {
+        if ((await remindOverdueSignatories(getDb())) > 0) await nudgeOutbox();
+      });
+      await boss.schedule(queues.remindSignatories, "30 7 * * *", null, { tz: "Europe/London" });
     }
     return boss;
   })();
@@ -47,16 +63,19 @@ export function runningJobs(): Promise<PgBoss> | undefined {
   return globalForBoss.lodestoneBoss;
 }
 
-/** Asks the worker to deliver now rather than at the next sweep; call after commit. */
-export async function nudgeOutbox(): Promise<void> {
+/** Asks a worker to run now rather than at its next sweep; call after commit. Losing a nudge only delays the work. */
+async function nudge(queue: string): Promise<void> {
   const boss = runningJobs();
   if (!boss) return;
   try {
-    await (await boss).send(queues.deliverEmail, null);
+    await (await boss).send(queue, null);
   } catch (error) {
-    console.error("[jobs] could not nudge the outbox; the minute sweep will deliver", error);
+    console.error(`[jobs] could not nudge ${queue}; its minute sweep will run it`, error);
   }
 }
+
+export const nudgeOutbox = () => nudge(queues.deliverEmail);
+export const nudgeSealing = () => nudge(queues.sealAgreements);
 
 export async function stopJobs(): Promise<void> {
   const boss = globalForBoss.lodestoneBoss;

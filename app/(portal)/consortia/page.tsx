@@ -6,6 +6,8 @@ import { formatFacilityDate } from "@/server/time";
 import { Badge, Card, DefinitionList, EmptyState, PageHeader } from "../../_components/ui";
 import { formatShifts } from "../../_lib/format";
 import { currentActor, portalApi } from "../../_lib/server-api";
+import Link from "next/link";
+import { SendBlockAgreementButton } from "./block-agreement";
 import { BookSessionForm } from "./book-session-form";
 import { FacilityBlocks } from "./facility-blocks";
 import { CancelSessionButton, DecideSessionButtons } from "./session-actions";
@@ -90,10 +92,40 @@ function BlockCard({ consortium: c, block: b }: { consortium: Consortium; block:
           ["Unused time", `Flagged to the lead and the facility ${b.unusedWarningDays} days before a cycle ends`],
         ]}
       />
+      <BlockAgreementPanel consortium={c} block={b} />
       <div className="mt-6 space-y-8">
         {b.cycles.map((cy) => <CycleSection key={cy.id} consortium={c} block={b} cycle={cy} />)}
       </div>
     </Card>
+  );
+}
+
+/** Who has signed the block's consortium agreement, who has not, and who declined and why. */
+function BlockAgreementPanel({ consortium: c, block: b }: { consortium: Consortium; block: Block }) {
+  const a = b.agreement;
+  const headingId = `agreement-${b.id}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-6 rounded-md border border-slate-200 p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={headingId} className="text-base font-semibold text-slate-900">Consortium agreement</h3>
+        {a ? <Badge tone={a.state === "SIGNED" ? "success" : a.state === "DECLINED" ? "danger" : "warning"}>{a.state === "SIGNED" ? "Signed by every party" : a.state === "DECLINED" ? "Declined" : "Waiting for signatures"}</Badge> : <Badge tone="warning">Not sent yet</Badge>}
+      </div>
+      {a ? (
+        <div className="mt-2 space-y-2 text-sm">
+          <p><Link className="font-medium text-brand-700 underline" href={`/agreements/${a.id}`}>{a.reference}</Link>{a.signed.length ? ` · signed by ${a.signed.join(", ")}` : ""}</p>
+          {a.state === "AWAITING_SIGNATURES" ? <p className="text-amber-900">Waiting for {a.waitingFor.join(", ")}. Sessions open once every party has signed.</p> : null}
+          {a.declined.length ? (
+            <ul className="space-y-1" aria-label="Declined by">
+              {a.declined.map((d) => <li key={d.organisation} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900"><span className="font-medium">{d.organisation} declined:</span> {d.reason}</li>)}
+            </ul>
+          ) : null}
+          {a.state === "DECLINED" ? <p className="text-slate-700">Sessions stay closed. {c.isLead ? "Settle the objection with the member, then send a new agreement for everyone to sign." : `${c.lead.name} sends a new agreement once the objection is settled.`}</p> : null}
+        </div>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">Background IP, foreground IP and data sharing, and how the block&apos;s time is shared, are agreed by every member and {b.facility.name} before anyone books a session. {c.isLead ? "Send it when the members are ready to sign." : `${c.lead.name} sends it.`}</p>
+      )}
+      {c.isLead && (!a || a.state === "DECLINED") ? <div className="mt-3"><SendBlockAgreementButton blockId={b.id} again={a?.state === "DECLINED"} /></div> : null}
+    </section>
   );
 }
 
@@ -184,7 +216,9 @@ function CycleSection({ consortium: c, block: b, cycle: cy }: { consortium: Cons
       ) : null}
 
       {c.myOrganisations.length > 0 && !cy.ended ? (
-        cy.placements.length === 0 ? (
+        b.agreement?.state !== "SIGNED" ? (
+          <EmptyState title="Sessions open once the consortium agreement is signed">Every member and {b.facility.name} sign the block&apos;s consortium agreement first; see above who has yet to sign.</EmptyState>
+        ) : cy.placements.length === 0 ? (
           <EmptyState title="Nothing to book yet">Sessions are booked inside the block&apos;s time; the facility has not placed {cy.name} on the calendar yet.</EmptyState>
         ) : !canBook ? (
           <EmptyState title={`No share for ${c.myOrganisations.map((o) => o.name).join(", ")} in ${cy.name}`}>

@@ -1,6 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
-import { Font, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import { renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
 import { createElement, type ReactElement } from "react";
 import type { Actor } from "../../access/actor";
 import type { Db } from "../../db";
@@ -9,27 +7,8 @@ import type { AccessRouteKind } from "../../generated/prisma/enums";
 import { loadVisibleRequest } from "../load-request";
 import { requestContentSchema, type RequestContent } from "../schemas";
 import { stateLabels } from "../state-machine";
-import { pdfFontFamily, RequestDocument, type RequestPdfData } from "./request-document";
-
-/**
- * The shipped DejaVu fonts. The built-in Helvetica garbles letters outside
- * Western Europe ("Łódź"), so every PDF uses these. Both vitest and
- * `next start` run from the repository root. The paths are spelled out so
- * that Next's file tracing sees exactly these two files.
- */
-const regularFont = path.join(process.cwd(), "server/access-requests/pdf/fonts/DejaVuSans.ttf");
-const boldFont = path.join(process.cwd(), "server/access-requests/pdf/fonts/DejaVuSans-Bold.ttf");
-
-let fontsRegistered = false;
-
-function registerFonts() {
-  if (fontsRegistered) return;
-  for (const [file, there] of [[regularFont, fs.existsSync(regularFont)], [boldFont, fs.existsSync(boldFont)]] as const) {
-    if (!there) throw new Error(`The PDF font ${file} is missing: run from the repository root, where server/access-requests/pdf/fonts ships it.`);
-  }
-  Font.register({ family: pdfFontFamily, fonts: [{ src: regularFont, fontWeight: 400 }, { src: boldFont, fontWeight: 700 }] });
-  fontsRegistered = true;
-}
+import { registerPdfFonts } from "../../pdf/fonts";
+import { RequestDocument, type RequestPdfData } from "./request-document";
 
 /** Routes whose requests make an industrial case (the same list the submission rules use). */
 const industrialKinds: AccessRouteKind[] = ["PROPRIETARY_INDUSTRIAL", "SME_INDUSTRIAL", "RAPID"];
@@ -93,7 +72,7 @@ export async function renderRequestPdf(db: Db, actor: Actor, requestId: string, 
     generatedAt: new Date(),
   };
 
-  registerFonts();
+  registerPdfFonts();
   const pdf = await renderToBuffer(createElement(RequestDocument, { data }) as unknown as ReactElement<DocumentProps>);
   return { filename: `${reference}-v${row.version}.pdf`, pdf };
 }

@@ -4,10 +4,9 @@ import { techniqueLabels } from "../schemas";
 import type { Technique } from "../../generated/prisma/enums";
 import { formatFacilityDateTime } from "../../time";
 import { contentLabels } from "../diff-versions";
+import { pdfFontFamily } from "../../pdf/fonts";
 import { materialClassLabels, teamRoleLabels, type RequestContent } from "../schemas";
 
-/** The font family registered by render-request-pdf.ts (DejaVu Sans, shipped in ./fonts). */
-export const pdfFontFamily = "DejaVu Sans";
 
 /** Everything the document shows, gathered and checked by renderRequestPdf. */
 export interface RequestPdfData {

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { Badge, Card, PageHeader } from "../../../_components/ui";
+import { formatFacilityDate, formatFacilityDateTime } from "@/server/time";
+import { Badge, buttonClass, Card, PageHeader } from "../../../_components/ui";
 import { portalApi } from "../../../_lib/server-api";
+import { RemindButton, ResendButton, SealingProgress } from "./agreement-actions";
 import { SignAgreementForm } from "./sign-agreement-form";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -13,16 +15,17 @@ const tierText = { PUBLIC: "Public after the embargo", CONSORTIUM: "Consortium m
 
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { agreement, request, canSignFor } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
+  const { agreement, covers, timeZone, canSignFor, newerTemplateVersion, resend } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const pending = agreement.signatories.filter((s) => s.state === "PENDING");
   return (
     <>
-      <PageHeader title={`${agreement.reference}: ${agreement.template.title}`} description={request ? `For ${request.reference}, “${request.title}”.` : undefined} />
+      <PageHeader title={`${agreement.reference}: ${agreement.template.title}`} description={`Covers ${covers.label}. Template version ${agreement.template.version}, sent ${formatFacilityDateTime(agreement.sentAt, timeZone)}.`} />
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <Badge tone={agreement.state === "SIGNED" ? "success" : agreement.state === "AWAITING_SIGNATURES" ? "warning" : "danger"}>{stateText[agreement.state]}</Badge>
-        {request ? <Link className="text-sm text-brand-700 underline" href={`/requests/${request.id}`}>Back to {request.reference}</Link> : null}
+        <Link className="text-sm text-brand-700 underline" href={covers.href}>{covers.linkText}</Link>
       </div>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title="The agreement">
@@ -35,9 +38,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               {agreement.signatories.map((s) => (
                 <li key={s.id}>
                   <p className="font-medium">{s.organisation.name} <span className="font-normal text-slate-600">({s.party.toLowerCase().replace("_", " ")})</span></p>
-                  {s.state === "SIGNED" ? <p className="text-emerald-800">Signed by {s.typedName} on {s.signedAt!.toISOString().slice(0, 16).replace("T", " ")} UTC</p> : null}
+                  {s.state === "SIGNED" ? <p className="text-emerald-800">Signed by {s.typedName} on {formatFacilityDateTime(s.signedAt!, timeZone)}</p> : null}
                   {s.state === "DECLINED" ? <p className="text-red-800">Declined: {s.declineReason}</p> : null}
-                  {s.state === "PENDING" ? <p className="text-amber-900">Yet to sign</p> : null}
+                  {s.state === "PENDING" ? <p className="text-amber-900">Yet to sign{s.lastRemindedAt ? ` · reminded ${formatFacilityDateTime(s.lastRemindedAt, timeZone)}` : ""}</p> : null}
                 </li>
               ))}
             </ul>
@@ -45,10 +48,35 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           <Card title="Terms that flow on">
             <dl className="space-y-1 text-sm">
               <div><dt className="inline font-medium">Data access: </dt><dd className="inline">{tierText[agreement.dataAccessTier]}</dd></div>
-              <div><dt className="inline font-medium">Embargo ends: </dt><dd className="inline">{agreement.embargoEndsAt ? agreement.embargoEndsAt.toISOString().slice(0, 10) : "no embargo: not published"}</dd></div>
+              <div><dt className="inline font-medium">Embargo ends: </dt><dd className="inline">{agreement.embargoEndsAt ? formatFacilityDate(agreement.embargoEndsAt, timeZone) : "no embargo: not published"}</dd></div>
               <div><dt className="inline font-medium">Licence: </dt><dd className="inline">{agreement.licence ?? "none: all rights with the user"}</dd></div>
             </dl>
           </Card>
+          {agreement.state === "SIGNED" ? (
+            <Card title="Sealed PDF">
+              {agreement.sealed ? (
+                <div className="space-y-2 text-sm">
+                  <a className={buttonClass("primary")} href={`/api/agreements/${agreement.id}/pdf`} download>Download the sealed PDF</a>
+                  <p className="text-slate-700">The text, a signature page and the audit trail, sealed {formatFacilityDateTime(agreement.sealed.sealedAt, timeZone)}.</p>
+                  <p className="break-all text-xs text-slate-600">PDF fingerprint (SHA-256): <code>{agreement.sealed.pdfHash}</code></p>
+                </div>
+              ) : (
+                <SealingProgress />
+              )}
+            </Card>
+          ) : null}
+          {newerTemplateVersion ? (
+            <Card title="A newer template">
+              <p className="mb-3 text-sm text-slate-700">Version {newerTemplateVersion} of this template has been saved since this agreement was sent. Sending it replaces this agreement, and every party signs again.</p>
+              <ResendButton target={resend} version={newerTemplateVersion} />
+            </Card>
+          ) : null}
+          {pending.length > 0 && agreement.state === "AWAITING_SIGNATURES" ? (
+            <Card title="Waiting for">
+              <p className="mb-3 text-sm text-slate-700">{pending.map((s) => s.organisation.name).join(" and ")} {pending.length === 1 ? "has" : "have"} yet to sign. Their authorised signatories are reminded by email every three days; you can remind them now.</p>
+              <RemindButton agreementId={agreement.id} waitingFor={pending.length === 1 ? pending[0]!.organisation.name : `the ${pending.length} parties`} />
+            </Card>
+          ) : null}
           {canSignFor.length > 0 ? (
             <Card title="Sign or decline"><SignAgreementForm agreementId={agreement.id} documentHash={agreement.documentHash} organisations={canSignFor} /></Card>
           ) : null}
