@@ -11,19 +11,19 @@ import { SealedAgreementDocument, type SealedAgreementData } from "./sealed-docu
 const tierText = { PUBLIC: "Public after the embargo", CONSORTIUM: "Consortium members", FACILITY_AND_FUNDER: "Facility and funder", PROPRIETARY: "Proprietary to the user" } as const;
 const partyText = { APPLICANT: "applicant", FACILITY: "facility", CONSORTIUM_MEMBER: "consortium member" } as const;
 
-/** A one-line account of an audit row's change, for the trail. */
-function auditDetail(summary: unknown): string {
+/** A one-line account of an audit row's change, for the trail: organisations by name, the hash left to the signature page. */
+function auditDetail(summary: unknown, organisationNames: Map<string, string>): string {
   const after = (summary as { after?: Record<string, unknown> | null } | null)?.after ?? {};
   return Object.entries(after)
     .filter(([key]) => key !== "documentHash")
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => (key === "organisationId" ? `for ${organisationNames.get(String(value)) ?? String(value)}` : `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`))
     .join("; ");
 }
 
 async function sealedData(tx: Tx, agreementId: string, sealedAt: Date): Promise<SealedAgreementData> {
   const agreement = await tx.agreement.findUniqueOrThrow({
     where: { id: agreementId },
-    include: { template: { select: { title: true, version: true } }, signatories: { include: { organisation: { select: { name: true } } }, orderBy: [{ party: "asc" }, { signedAt: "asc" }] } },
+    include: { template: { select: { title: true, version: true } }, signatories: { include: { organisation: { select: { name: true } } }, orderBy: [{ signedAt: "asc" }] } },
   });
   const signers = await tx.user.findMany({ where: { id: { in: agreement.signatories.map((s) => s.signedById).filter((id): id is string => id !== null) } }, select: { id: true, email: true } });
   const audit = await tx.auditEvent.findMany({ where: { entityType: "Agreement", entityId: agreementId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
@@ -49,7 +49,7 @@ async function sealedData(tx: Tx, agreementId: string, sealedAt: Date): Promise<
       userAgent: s.userAgent,
       documentHash: s.documentHash!,
     })),
-    auditTrail: audit.map((row) => ({ at: row.at, action: row.action, actor: row.actorEmail ?? "Lodestone", detail: auditDetail(row.summary) })),
+    auditTrail: audit.map((row) => ({ at: row.at, action: row.action, actor: row.actorEmail ?? "Lodestone", ip: row.ip, detail: auditDetail(row.summary, new Map(agreement.signatories.map((s) => [s.organisationId, s.organisation.name]))) })),
     sealedAt,
   };
 }
@@ -64,13 +64,15 @@ export async function renderSealedPdf(data: SealedAgreementData): Promise<Buffer
  * transaction. SKIP LOCKED lets two workers share the queue without sealing
  * the same agreement twice; the primary key refuses a second PDF regardless.
  */
-export async function sealSignedAgreements(db: Db, now = () => new Date()): Promise<number> {
+export async function sealSignedAgreements(db: Db, options: { only?: string[]; now?: () => Date } = {}): Promise<number> {
+  const now = options.now ?? (() => new Date());
+  const only = options.only ?? null;
   let sealed = 0;
   for (;;) {
     const done = await inTransaction(async (tx) => {
       const [next] = await tx.$queryRaw<{ id: string; reference: string }[]>`
         SELECT a.id, a.reference FROM "Agreement" a
-        WHERE a.state = 'SIGNED' AND NOT EXISTS (SELECT 1 FROM "SealedAgreement" s WHERE s."agreementId" = a.id)
+        WHERE a.state = 'SIGNED' AND (${only}::text[] IS NULL OR a.id = ANY(${only}::text[])) AND NOT EXISTS (SELECT 1 FROM "SealedAgreement" s WHERE s."agreementId" = a.id)
         ORDER BY a."completedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!next) return false;
       const sealedAt = now();

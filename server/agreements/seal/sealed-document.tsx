@@ -16,7 +16,7 @@ export interface SealedAgreementData {
   completedAt: Date;
   terms: { dataAccess: string; embargoEndsAt: Date | null; licence: string | null };
   signatures: { organisation: string; party: string; typedName: string; account: string; signedAt: Date; ip: string | null; userAgent: string | null; documentHash: string }[];
-  auditTrail: { at: Date; action: string; actor: string; detail: string }[];
+  auditTrail: { at: Date; action: string; actor: string; ip: string | null; detail: string }[];
   sealedAt: Date;
 }
 
@@ -42,9 +42,10 @@ const s = StyleSheet.create({
   label: { width: 92, color: muted },
   value: { flex: 1 },
   auditRow: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: 3, fontSize: 8 },
-  auditAt: { width: 120 },
-  auditAction: { width: 110, fontWeight: 700 },
-  auditActor: { width: 120 },
+  auditAt: { width: 78 },
+  auditAction: { width: 96, fontWeight: 700 },
+  auditActor: { width: 130, paddingRight: 4 },
+  auditIp: { width: 70 },
   auditDetail: { flex: 1 },
   footer: { position: "absolute", left: 44, right: 44, bottom: 24, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: rule, paddingTop: 4, fontSize: 7, color: muted },
 });
@@ -110,16 +111,18 @@ export function SealedAgreementDocument({ data }: { data: SealedAgreementData })
         <Chrome data={data} />
         <Text style={s.heading}>Audit trail</Text>
         <View style={[s.auditRow, { fontWeight: 700 }]}>
-          <Text style={s.auditAt}>When</Text>
+          <Text style={s.auditAt}>When ({data.timeZone})</Text>
           <Text style={s.auditAction}>What</Text>
           <Text style={s.auditActor}>Who</Text>
+          <Text style={s.auditIp}>From</Text>
           <Text style={s.auditDetail}>Detail</Text>
         </View>
         {data.auditTrail.map((row, i) => (
           <View key={i} style={s.auditRow} wrap={false}>
-            <Text style={s.auditAt}>{when(row.at)}</Text>
+            <Text style={s.auditAt}>{formatFacilityDateTime(row.at, data.timeZone).replace(` ${data.timeZone}`, "")}</Text>
             <Text style={s.auditAction}>{row.action}</Text>
             <Text style={s.auditActor}>{row.actor}</Text>
+            <Text style={s.auditIp}>{row.ip ?? "—"}</Text>
             <Text style={s.auditDetail}>{row.detail}</Text>
           </View>
         ))}
