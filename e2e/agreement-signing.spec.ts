@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expectAccessible, latestMailTo, screenshot, signInWithPassword } from "./support/fixtures";
 
 const officeEmail = "jonas.albrecht@erzgebirge-ct.example";
 const smeEmail = "priya.natarajan@brinewell-sorbents.example";
@@ -44,6 +46,15 @@ test("an SME and the facility both sign, and the booking becomes confirmable", a
   await expect(place.getByRole("alert")).toContainText("Brinewell Sorbents Ltd");
   await screenshot(office, testInfo, "agreement-gate-refused");
 
+  // The office reminds the SME, whose signatory gets an email naming who is still to sign.
+  await office.goto(agreementUrl);
+  await office.getByRole("button", { name: "Remind Brinewell Sorbents Ltd" }).click();
+  await expect(office.getByRole("status").filter({ hasText: "Reminder sent to" })).toContainText("Brinewell Sorbents Ltd");
+  const reminder = await latestMailTo(smeEmail, "Reminder:");
+  expect(reminder.text).toContain("still waiting for Brinewell Sorbents Ltd");
+  await office.getByRole("button", { name: "Remind Brinewell Sorbents Ltd" }).click();
+  await expect(office.getByRole("alert").filter({ hasText: "at most once a day" })).toBeVisible();
+
   // The SME's authorised signatory signs, then the facility.
   const sme = await asUser(browser, smeEmail);
   await sme.goto(agreementUrl);
@@ -63,6 +74,20 @@ test("an SME and the facility both sign, and the booking becomes confirmable", a
   await office.getByRole("checkbox", { name: /I have read this agreement/ }).check();
   await office.getByRole("button", { name: "Sign the agreement" }).click();
   await expect(office.getByText("Signed by every party")).toBeVisible();
+
+  // A job seals the PDF; the page shows progress, then the download. The PDF lists both signatures and the hash.
+  const download = office.getByRole("link", { name: "Download the sealed PDF" });
+  await expect(download).toBeVisible({ timeout: 90_000 });
+  await screenshot(office, testInfo, "agreement-sealed");
+  const [file] = await Promise.all([office.waitForEvent("download"), download.click()]);
+  const pdfPath = testInfo.outputPath("sealed.pdf");
+  await file.saveAs(pdfPath);
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  const hash = (await office.getByText(/^Document fingerprint \(SHA-256\)/).innerText()).match(/[0-9a-f]{64}/)![0];
+  for (const expected of ["Signatures", "Priya Natarajan", "Dr Jonas Albrecht", "Audit trail", "agreement.signed"]) expect(text).toContain(expected);
+  expect(text.replace(/\s+/g, "")).toContain(hash);
+  // Page 2 (the signature page) as a PNG beside the screenshots, to look at.
+  execFileSync("pdftoppm", ["-r", "70", "-f", "2", "-l", "2", "-png", "-singlefile", pdfPath, path.join(import.meta.dirname, ".screenshots", "agreement-sealed-pdf-signatures")]);
 
   // Now the booking can be confirmed.
   place = await tryToConfirmFirstShift(office, reference);

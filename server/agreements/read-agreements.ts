@@ -31,6 +31,8 @@ export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
     timeZone: facility.timeZone,
     /** Organisations the actor may sign for that have not answered yet. */
     canSignFor: agreement.state === "AWAITING_SIGNATURES" ? agreement.signatories.filter((s) => s.state === "PENDING" && signerOf.includes(s.organisationId)).map((s) => s.organisation) : [],
+    /** Parties other than the actor's own that have not answered: the ones the actor may remind. */
+    othersWaiting: agreement.state === "AWAITING_SIGNATURES" ? agreement.signatories.filter((s) => s.state === "PENDING" && !mine.includes(s.organisationId)).map((s) => s.organisation.name) : [],
     /** A newer template version the actor may send in place of this agreement. */
     newerTemplateVersion: live && mayResend && latest && latest.version > agreement.template.version ? latest.version : null,
     resend: agreement.requestId ? ({ requestId: agreement.requestId } as const) : ({ blockId: agreement.blockId! } as const),

@@ -25,6 +25,7 @@ const reminders = (id: string) => db.outboxMessage.findMany({ where: { dedupeKey
 describe("reminding parties that have not signed", () => {
   it("a party's person reminds the others: only the pending party's signatories are emailed, and not twice in a day", async () => {
     const { id, world, applicant } = await halfSigned();
+    await expect(callerFor(applicant).agreements.remind({ agreementId: id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Only your own organisation has yet to sign") });
     const result = await callerFor(world.staff).agreements.remind({ agreementId: id });
     expect(result.reminded).toEqual([(await db.organisation.findUniqueOrThrow({ where: { id: applicant.memberships[0]!.organisationId } })).name]);
     const sent = await reminders(id);

@@ -17,10 +17,11 @@ export const automaticReminderGapDays = 3;
  * Marks the pending parties reminded (a conditional update, so two clicks or
  * two workers remind once) and emails their authorised signatories.
  */
-async function remindPending(tx: Tx, ctx: RequestContext, agreementId: string, notRemindedSince: Date, now: Date) {
+async function remindPending(tx: Tx, ctx: RequestContext, agreementId: string, notRemindedSince: Date, now: Date, exceptOrganisationIds: string[] = []) {
   const reminded = await tx.$queryRaw<{ organisationId: string }[]>`
     UPDATE "AgreementSignatory" SET "lastRemindedAt" = ${now}
     WHERE "agreementId" = ${agreementId} AND state = 'PENDING' AND ("lastRemindedAt" IS NULL OR "lastRemindedAt" <= ${notRemindedSince})
+      AND NOT ("organisationId" = ANY(${exceptOrganisationIds}::text[]))
     RETURNING "organisationId"`;
   if (reminded.length === 0) return { reminded: [] as string[], signatories: 0 };
   const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: { template: { select: { title: true } }, signatories: { where: { state: "PENDING" }, include: { organisation: { select: { name: true } } } } } });
@@ -39,14 +40,16 @@ async function remindPending(tx: Tx, ctx: RequestContext, agreementId: string, n
   return { reminded: names, signatories };
 }
 
-/** A party's person asks the parties that have not answered to sign; at most once a day per party. */
+/** A party's person asks the other parties that have not answered to sign; at most once a day per party. */
 export async function remindSignatories(tx: Tx, ctx: RequestContext, agreementId: string, now = new Date()) {
   const agreement = await tx.agreement.findUnique({ where: { id: agreementId }, include: { signatories: { include: { organisation: { select: { name: true } } } } } });
-  if (!agreement || !agreement.signatories.some((s) => organisationIdsOf(ctx.actor).includes(s.organisationId))) throw notFound("The agreement");
+  const mine = organisationIdsOf(ctx.actor);
+  if (!agreement || !agreement.signatories.some((s) => mine.includes(s.organisationId))) throw notFound("The agreement");
   if (agreement.state !== "AWAITING_SIGNATURES") throw conflict(`${agreement.reference} is not waiting for signatures, so there is no one to remind.`);
-  const result = await remindPending(tx, ctx, agreementId, new Date(now.getTime() - manualReminderGapHours * hour), now);
+  const waiting = agreement.signatories.filter((s) => s.state === "PENDING" && !mine.includes(s.organisationId));
+  if (waiting.length === 0) throw conflict(`Only your own organisation has yet to sign ${agreement.reference}; sign it, or ask your authorised signatory to.`);
+  const result = await remindPending(tx, ctx, agreementId, new Date(now.getTime() - manualReminderGapHours * hour), now, mine);
   if (result.reminded.length === 0) {
-    const waiting = agreement.signatories.filter((s) => s.state === "PENDING");
     const last = Math.max(...waiting.map((s) => s.lastRemindedAt?.getTime() ?? 0));
     throw conflict(`${inWords(waiting.map((s) => s.organisation.name))} ${waiting.length === 1 ? "was" : "were"} reminded ${Math.max(1, Math.round((now.getTime() - last) / hour))} hours ago; reminders go at most once a day.`);
   }

@@ -15,11 +15,10 @@ const tierText = { PUBLIC: "Public after the embargo", CONSORTIUM: "Consortium m
 
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { agreement, covers, timeZone, canSignFor, newerTemplateVersion, resend } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
+  const { agreement, covers, timeZone, canSignFor, othersWaiting, newerTemplateVersion, resend } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const pending = agreement.signatories.filter((s) => s.state === "PENDING");
   return (
     <>
       <PageHeader title={`${agreement.reference}: ${agreement.template.title}`} description={`Covers ${covers.label}. Template version ${agreement.template.version}, sent ${formatFacilityDateTime(agreement.sentAt, timeZone)}.`} />
@@ -45,13 +44,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               ))}
             </ul>
           </Card>
-          <Card title="Terms that flow on">
-            <dl className="space-y-1 text-sm">
-              <div><dt className="inline font-medium">Data access: </dt><dd className="inline">{tierText[agreement.dataAccessTier]}</dd></div>
-              <div><dt className="inline font-medium">Embargo ends: </dt><dd className="inline">{agreement.embargoEndsAt ? formatFacilityDate(agreement.embargoEndsAt, timeZone) : "no embargo: not published"}</dd></div>
-              <div><dt className="inline font-medium">Licence: </dt><dd className="inline">{agreement.licence ?? "none: all rights with the user"}</dd></div>
-            </dl>
-          </Card>
+{canSignFor.length > 0 ? (
+            <Card title="Sign or decline"><SignAgreementForm agreementId={agreement.id} documentHash={agreement.documentHash} organisations={canSignFor} /></Card>
+          ) : null}
           {agreement.state === "SIGNED" ? (
             <Card title="Sealed PDF">
               {agreement.sealed ? (
@@ -71,15 +66,20 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               <ResendButton target={resend} version={newerTemplateVersion} />
             </Card>
           ) : null}
-          {pending.length > 0 && agreement.state === "AWAITING_SIGNATURES" ? (
+          {othersWaiting.length > 0 ? (
             <Card title="Waiting for">
-              <p className="mb-3 text-sm text-slate-700">{pending.map((s) => s.organisation.name).join(" and ")} {pending.length === 1 ? "has" : "have"} yet to sign. Their authorised signatories are reminded by email every three days; you can remind them now.</p>
-              <RemindButton agreementId={agreement.id} waitingFor={pending.length === 1 ? pending[0]!.organisation.name : `the ${pending.length} parties`} />
+              <p className="mb-3 text-sm text-slate-700">{othersWaiting.join(" and ")} {othersWaiting.length === 1 ? "has" : "have"} yet to sign. Their authorised signatories are reminded by email every three days; you can remind them now.</p>
+              <RemindButton agreementId={agreement.id} waitingFor={othersWaiting.length === 1 ? othersWaiting[0]! : `the ${othersWaiting.length} other parties`} />
             </Card>
           ) : null}
-          {canSignFor.length > 0 ? (
-            <Card title="Sign or decline"><SignAgreementForm agreementId={agreement.id} documentHash={agreement.documentHash} organisations={canSignFor} /></Card>
-          ) : null}
+
+          <Card title="Terms that flow on">
+            <dl className="space-y-1 text-sm">
+              <div><dt className="inline font-medium">Data access: </dt><dd className="inline">{tierText[agreement.dataAccessTier]}</dd></div>
+              <div><dt className="inline font-medium">Embargo ends: </dt><dd className="inline">{agreement.embargoEndsAt ? formatFacilityDate(agreement.embargoEndsAt, timeZone) : "no embargo: not published"}</dd></div>
+              <div><dt className="inline font-medium">Licence: </dt><dd className="inline">{agreement.licence ?? "none: all rights with the user"}</dd></div>
+            </dl>
+          </Card>
         </div>
       </div>
     </>
