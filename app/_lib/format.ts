@@ -4,9 +4,7 @@ export function formatEuroCents(cents: bigint | number): string {
   return new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(value);
 }
 
-export function formatMinor(amountMinor: bigint | number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(Number(amountMinor) / 100);
-}
+export { formatMinor } from "@/server/billing/money";
 
 export function formatShifts(shifts: number, shiftHours = 8): string {
   return `${shifts} shift${shifts === 1 ? "" : "s"} (${shifts * shiftHours} h)`;
