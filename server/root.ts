@@ -1,6 +1,7 @@
 import { accessRequestsRouter } from "./access-requests/router";
 import { accessRoutesRouter } from "./access-routes/router";
 import { agreementsRouter } from "./agreements/router";
+import { billingRouter } from "./billing/router";
 import { auditRouter } from "./audit/router";
 import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   accessRequests: accessRequestsRouter,
   accessRoutes: accessRoutesRouter,
   agreements: agreementsRouter,
+  billing: billingRouter,
   audit: auditRouter,
   consortia: consortiaRouter,
   dashboard: dashboardRouter,

@@ -6,6 +6,7 @@ import { loadVisibleRequest } from "./load-request";
 import { emailApplicant, requestUrl } from "./notify";
 import { remainingShifts } from "./panel-ranking";
 import type { decisionSchema } from "./schemas";
+import { makeQuote } from "../billing/make-quote";
 import { fireTransition } from "./transition";
 
 /**
@@ -32,6 +33,8 @@ export async function allocateRequest(tx: Tx, ctx: RequestContext, input: z.outp
   }
   const shifts = input.approve ? input.shifts : null;
   await fireTransition(tx, ctx, loaded, input.approve ? "allocate" : "decline", { allocatedShifts: shifts, decidedAt: now, decisionNote: input.note }, { shifts });
+  // The price and the SME subsidy's reservation are settled with the decision (no quote yet if the endstation has no rates).
+  if (input.approve) await makeQuote(tx, { ...ctx, actor: ctx.actor }, request.id, { whenNoRates: "skip" }, now);
   await tx.review.create({ data: { requestId: request.id, kind: "DECISION", reviewerId: ctx.actor.userId, version: request.version, outcome: input.approve ? "ALLOCATED" : "DECLINED", comments: input.note, shifts } });
   await emailApplicant(tx, request, "request-decided", { reference: request.reference!, title: request.title, approved: input.approve, shifts, shiftHours: endstation?.shiftHours ?? 8, note: input.note, url: requestUrl(request.id) }, "decided");
   return { state: input.approve ? "APPROVED" : "REJECTED" };

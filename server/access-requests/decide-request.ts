@@ -5,6 +5,7 @@ import { invalid } from "../errors";
 import { loadVisibleRequest } from "./load-request";
 import { emailApplicant, requestUrl } from "./notify";
 import type { decisionSchema } from "./schemas";
+import { makeQuote } from "../billing/make-quote";
 import { fireTransition } from "./transition";
 
 /** The industrial office approves with a number of shifts, or rejects, with a note for the applicant. */
@@ -18,6 +19,8 @@ export async function decideRequest(tx: Tx, ctx: RequestContext, input: z.output
   }
   const shifts = input.approve ? input.shifts : null;
   await fireTransition(tx, ctx, loaded, input.approve ? "approve" : "reject", { allocatedShifts: shifts, decidedAt: now, decisionNote: input.note }, { shifts });
+  // The price and the SME subsidy's reservation are settled with the decision (no quote yet if the endstation has no rates).
+  if (input.approve) await makeQuote(tx, { ...ctx, actor: ctx.actor }, request.id, { whenNoRates: "skip" }, now);
   await tx.review.create({ data: { requestId: request.id, kind: "DECISION", reviewerId: ctx.actor.userId, version: request.version, outcome: input.approve ? "APPROVED" : "REJECTED", comments: input.note, shifts } });
   const shiftHours = request.endstations[0]?.endstation.shiftHours ?? 8;
   await emailApplicant(tx, request, "request-decided", { reference: request.reference!, title: request.title, approved: input.approve, shifts, shiftHours, note: input.note, url: requestUrl(request.id) }, "decided");

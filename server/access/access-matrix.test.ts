@@ -4,6 +4,7 @@ import type { Actor } from "./actor";
 import { roles } from "../organisations/schemas";
 import type { Role } from "../generated/prisma/enums";
 import { agreementsAccessExpectations } from "../agreements/access-expectations";
+import { billingAccessExpectations } from "../billing/access-expectations";
 import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
 import { schedulingAccessExpectations } from "../scheduling/access-expectations";
@@ -24,6 +25,7 @@ const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
 
 const expected: Record<string, Expected> = {
   ...agreementsAccessExpectations,
+  ...billingAccessExpectations,
   ...consortiaAccessExpectations,
   ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",

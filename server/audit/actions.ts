@@ -39,6 +39,15 @@ export const auditActions = [
   "agreement.reminded",
   "agreement.sealed",
   "agreement_template.version_saved",
+  // billing
+  "quote.made",
+  "quote.cancelled",
+  "quote.payment_terms_set",
+  "invoice.issued",
+  "invoice.credit_note_issued",
+  "invoice.payment_updated",
+  "invoice.stripe_synced",
+  "rate_card.saved",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */

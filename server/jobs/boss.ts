@@ -5,6 +5,8 @@ import { configuredTransport } from "../mail/transport";
 import { expireStaleHolds } from "../scheduling/overlap";
 import { remindOverdueSignatories } from "../agreements/remind-signatories";
 import { sealSignedAgreements } from "../agreements/seal/seal-agreements";
+import { stripeFromEnv } from "../billing/stripe/client";
+import { syncInvoicesToStripe } from "../billing/stripe/sync-invoices";
 import { warnUnusedBlockTime } from "./warn-unused-block-time";
 
 export const queues = {
@@ -13,6 +15,7 @@ export const queues = {
   unusedBlockTime: "consortia.warn-unused-block-time",
   sealAgreements: "agreements.seal",
   remindSignatories: "agreements.remind-signatories",
+  syncStripe: "billing.sync-stripe",
 } as const;
 
 const globalForBoss = globalThis as unknown as { lodestoneBoss?: Promise<PgBoss> };
@@ -53,6 +56,14 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
         if ((await remindOverdueSignatories(getDb())) > 0) await nudgeOutbox();
       });
       await boss.schedule(queues.remindSignatories, "30 7 * * *", null, { tz: "Europe/London" });
+      // Issued invoices reach Stripe from this outbox when a key is set; issuing nudges it, the sweep retries.
+      const stripe = stripeFromEnv();
+      if (stripe) {
+        await boss.work(queues.syncStripe, async () => {
+          await syncInvoicesToStripe(getDb(), stripe);
+        });
+        await boss.schedule(queues.syncStripe, "* * * * *");
+      }
     }
     return boss;
   })();
@@ -76,6 +87,7 @@ async function nudge(queue: string): Promise<void> {
 
 export const nudgeOutbox = () => nudge(queues.deliverEmail);
 export const nudgeSealing = () => nudge(queues.sealAgreements);
+export const nudgeStripe = () => (stripeFromEnv() ? nudge(queues.syncStripe) : Promise.resolve());
 
 export async function stopJobs(): Promise<void> {
   const boss = globalForBoss.lodestoneBoss;

@@ -33,6 +33,14 @@ ADD COLUMN     "spentMinor" BIGINT NOT NULL DEFAULT 0,
 ADD COLUMN     "subsidyBasisPoints" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
+CREATE TABLE "ProgrammeFacility" (
+    "programmeId" TEXT NOT NULL,
+    "facilityId" TEXT NOT NULL,
+
+    CONSTRAINT "ProgrammeFacility_pkey" PRIMARY KEY ("programmeId","facilityId")
+);
+
+-- CreateTable
 CREATE TABLE "RateCard" (
     "id" TEXT NOT NULL,
     "endstationId" TEXT NOT NULL,
@@ -196,6 +204,12 @@ CREATE UNIQUE INDEX "Invoice_facilityId_sequence_key" ON "Invoice"("facilityId",
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Organisation_stripeCustomerId_key" ON "Organisation"("stripeCustomerId");
+
+-- AddForeignKey
+ALTER TABLE "ProgrammeFacility" ADD CONSTRAINT "ProgrammeFacility_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProgrammeFacility" ADD CONSTRAINT "ProgrammeFacility_facilityId_fkey" FOREIGN KEY ("facilityId") REFERENCES "Facility"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "RateCard" ADD CONSTRAINT "RateCard_endstationId_fkey" FOREIGN KEY ("endstationId") REFERENCES "Endstation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { createMember, callerFor, testDb } from "../testing/fixtures";
+import { createAwaitingDecision, createBillingWorld, createRunBooking } from "./test-world";
+
+const db = testDb();
+
+async function approved(w: Awaited<ReturnType<typeof createBillingWorld>>, shifts = 6) {
+  const { request, applicant } = await createAwaitingDecision(db, w);
+  await callerFor(w.admin).accessRequests.decide({ requestId: request.id, approve: true, shifts, note: "Approved at the SME rate." });
+  return { request, applicant };
+}
+
+const ledger = (programmeId: string) => db.subsidyEntry.findMany({ where: { programmeId }, orderBy: { id: "asc" } });
+
+describe("quotes at approval and the subsidy ledger", () => {
+  it("approval quotes 6 shifts + 3 samples prepared at the frozen rates and reserves 75 % for the SME", async () => {
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    const quote = await db.quote.findUniqueOrThrow({ where: { requestId: request.id } });
+    // 6 × £3,200 + 3 × £150 = £19,650; 75 % = £14,737.50; SME pays £4,912.50 + 20 % VAT £982.50.
+    expect(quote).toMatchObject({ currency: "GBP", fullCostMinor: 1_965_000, subsidyMinor: 1_473_750, netMinor: 491_250, vatMinor: 98_250, totalMinor: 589_500, paymentTerms: "PURCHASE_ORDER", programmeId: w.programme.id });
+    expect(await ledger(w.programme.id)).toMatchObject([{ kind: "RESERVED", amountMinor: 1_473_750n, organisationId: applicant.memberships[0]!.organisationId }]);
+    expect(await db.programme.findUniqueOrThrow({ where: { id: w.programme.id } })).toMatchObject({ reservedMinor: 1_473_750n, spentMinor: 0n });
+    // The payer and the facility see the quote; another organisation is told it does not exist.
+    await expect(callerFor(applicant).billing.forRequest({ requestId: request.id })).resolves.toMatchObject({ quote: { reference: quote.reference }, isPayer: true });
+    await expect(callerFor(await createMember(db, "APPLICANT")).billing.forRequest({ requestId: request.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("20 subsidised approvals at once against a budget for 10: exactly 10 reservations, and the budget never goes below zero", async () => {
+    // Each request: 1 shift + 3 samples = £3,650 full cost; 75 % = £2,737.50. The budget covers exactly 10.
+    const w = await createBillingWorld(db, { budgetMinor: 2_737_500n, capMinor: 1_000_000n });
+    const requests = await Promise.all(Array.from({ length: 20 }, () => createAwaitingDecision(db, w)));
+    const results = await Promise.allSettled(requests.map(({ request }) => callerFor(w.admin).accessRequests.decide({ requestId: request.id, approve: true, shifts: 1, note: "Approved." })));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const entries = await ledger(w.programme.id);
+    expect(entries).toHaveLength(10);
+    expect(entries.every((e) => e.kind === "RESERVED" && e.amountMinor === 273_750n)).toBe(true);
+    expect(await db.programme.findUniqueOrThrow({ where: { id: w.programme.id } })).toMatchObject({ reservedMinor: 2_737_500n });
+    const quotes = await db.quote.findMany({ where: { requestId: { in: requests.map((r) => r.request.id) } } });
+    expect(quotes.filter((q) => q.subsidyMinor === 273_750)).toHaveLength(10);
+    expect(quotes.filter((q) => q.subsidyMinor === 0 && q.subsidyLimitedBy === "budget")).toHaveLength(10);
+    // The database itself refuses an overdraft.
+    await expect(db.$executeRaw`UPDATE "Programme" SET "reservedMinor" = "reservedMinor" + 1 WHERE id = ${w.programme.id}`).rejects.toThrow(/programme_within_budget/);
+  });
+
+  it("the cap per organisation limits one SME's subsidy across its requests", async () => {
+    const w = await createBillingWorld(db, { capMinor: 2_000_000n });
+    const { request, applicant } = await approved(w);
+    const second = await createAwaitingDecision(db, w, applicant);
+    await callerFor(w.admin).accessRequests.decide({ requestId: second.request.id, approve: true, shifts: 6, note: "Approved." });
+    const quotes = await db.quote.findMany({ where: { requestId: { in: [request.id, second.request.id] } }, orderBy: { createdAt: "asc" } });
+    expect(quotes.map((q) => [q.subsidyMinor, q.subsidyLimitedBy])).toEqual([[1_473_750, "percentage"], [526_250, "cap"]]);
+  });
+
+  it("cancelling the quote releases the reservation; a second cancel changes nothing", async () => {
+    const w = await createBillingWorld(db);
+    const { request } = await approved(w);
+    await expect(callerFor(w.staff).billing.cancelQuote({ requestId: request.id, reason: "The company withdrew before the run." })).resolves.toEqual({ releasedMinor: 1_473_750 });
+    await expect(callerFor(w.staff).billing.cancelQuote({ requestId: request.id, reason: "The company withdrew before the run." })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await ledger(w.programme.id)).map((e) => e.kind)).toEqual(["RESERVED", "RELEASED"]);
+    expect(await db.programme.findUniqueOrThrow({ where: { id: w.programme.id } })).toMatchObject({ reservedMinor: 0n, spentMinor: 0n });
+  });
+});
+
+describe("invoices after the run", () => {
+  it("invoices the 5 shifts used less 2.5 h of facility downtime, spends the subsidy and releases the rest", async () => {
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 3, { downtimeHours: 2.5, daysAgo: 2 });
+    await createRunBooking(db, w, request.id, 2, { daysAgo: 1 });
+    const { number } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SAMPLE_PREPARATION: 3, DATA_PROCESSING: 40 } });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { number } });
+    // 5 × £3,200 − 2.5 h × £400 + 3 × £150 + 40 × £2.50 = £15,550; 75 % = £11,662.50; net £3,887.50; VAT £777.50.
+    expect(invoice).toMatchObject({ fullCostMinor: 1_555_000, subsidyMinor: 1_166_250, netMinor: 388_750, vatMinor: 77_750, totalMinor: 466_500, paymentState: "UNPAID", organisationId: applicant.memberships[0]!.organisationId });
+    expect((await ledger(w.programme.id)).map((e) => [e.kind, e.amountMinor])).toEqual([["RESERVED", 1_473_750n], ["RELEASED", 307_500n], ["SPENT", 1_166_250n]]);
+    expect(await db.programme.findUniqueOrThrow({ where: { id: w.programme.id } })).toMatchObject({ reservedMinor: 0n, spentMinor: 1_166_250n });
+    await expect(callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("cannot be invoiced again") });
+    // An issued invoice is never edited or deleted.
+    await expect(db.invoice.update({ where: { id: invoice.id }, data: { totalMinor: 1 } })).rejects.toThrow(/never edited/);
+    await expect(db.invoice.delete({ where: { id: invoice.id } })).rejects.toThrow(/never deleted/);
+  });
+
+  it("refuses an invoice before anything has run, and an add-on the quote has no rate for", async () => {
+    const w = await createBillingWorld(db);
+    const { request } = await approved(w);
+    await expect(callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("No shifts") });
+    await createRunBooking(db, w, request.id, 1);
+    await expect(callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SHIPPING: 1 } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no rate for shipping") });
+    await expect(callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SAMPLE_PREPARATION: -1 } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.invoice.count({ where: { requestId: request.id } })).toBe(0);
+  });
+
+  it("invoice numbers are consecutive per facility with no gaps, even when issued at once and when one fails", async () => {
+    const w = await createBillingWorld(db);
+    const runs = [];
+    for (let i = 0; i < 8; i++) {
+      const { request } = await approved(w, 2);
+      await createRunBooking(db, w, request.id, 1, { daysAgo: i + 1 });
+      runs.push(request.id);
+    }
+    // One of the nine has not run: it fails inside its transaction and must not use up a number.
+    const { request: notRun } = await approved(w, 2);
+    const results = await Promise.allSettled([...runs, notRun.id].map((requestId) => callerFor(w.staff).billing.issueInvoice({ requestId, addOns: {} })));
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+    const sequences = (await db.invoice.findMany({ where: { facilityId: w.facility.id }, orderBy: { sequence: "asc" } })).map((i) => i.sequence);
+    expect(sequences).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("a credit note corrects an invoice with the next number, never more than is left to credit", async () => {
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 6);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id } });
+    await expect(callerFor(w.staff).billing.issueCreditNote({ invoiceId: id, amountMinor: invoice.netMinor + 1, reason: "Too much credit requested." })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("is left to credit") });
+    await expect(callerFor(applicant).billing.issueCreditNote({ invoiceId: id, amountMinor: 100, reason: "Payer should not credit." })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const note = await callerFor(w.staff).billing.issueCreditNote({ invoiceId: id, amountMinor: 10_000, reason: "Sample preparation was charged twice." });
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ kind: "CREDIT_NOTE", sequence: invoice.sequence + 1, netMinor: -10_000, vatMinor: -2_000, totalMinor: -12_000, creditsInvoiceId: id });
+  });
+
+  it("each organisation lists only its own invoices; the facility lists its own; others get not found", async () => {
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 2);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    const outsider = await createMember(db, "APPLICANT");
+    expect((await callerFor(applicant).billing.invoices()).map((i) => i.id)).toContain(id);
+    expect((await callerFor(w.staff).billing.invoices()).map((i) => i.id)).toContain(id);
+    expect((await callerFor(outsider).billing.invoices()).map((i) => i.id)).not.toContain(id);
+    const otherStaff = await createMember(db, "FACILITY_STAFF");
+    expect((await callerFor(otherStaff).billing.invoices()).map((i) => i.id)).not.toContain(id);
+    await expect(callerFor(outsider).billing.invoice({ invoiceId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(otherStaff).billing.invoice({ invoiceId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the funders' ledger", () => {
+  it("shows reserved, spent, released and remaining per SME, only to the programme's funder", async () => {
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 6);
+    await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SAMPLE_PREPARATION: 3 } });
+    const funder = await createMember(db, "FUNDER", { organisationId: w.funder.id });
+    const view = await callerFor(funder).billing.ledger({ programmeId: w.programme.id });
+    const sme = (await db.organisation.findUniqueOrThrow({ where: { id: applicant.memberships[0]!.organisationId } })).name;
+    expect(view.totals).toMatchObject({ reservedMinor: 1_473_750n, spentMinor: 1_473_750n, releasedMinor: 0n, heldMinor: 0n, remainingMinor: 100_000_000n - 1_473_750n });
+    expect(view.bySme).toEqual([expect.objectContaining({ organisation: sme, spentMinor: 1_473_750n })]);
+    const otherFunder = await createMember(db, "FUNDER");
+    await expect(callerFor(otherFunder).billing.ledger({ programmeId: w.programme.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,33 @@
+import { nudgeStripe } from "../jobs/boss";
+import { runMutation } from "../run";
+import { createRouter, procedure } from "../trpc";
+import { issueCreditNote } from "./credit-note";
+import { issueInvoice } from "./issue-invoice";
+import { programmeLedger, myProgrammes } from "./ledger";
+import { makeQuoteByStaff } from "./make-quote";
+import { billingAccess as access } from "./policy";
+import { cancelQuote, setPaymentTerms } from "./quote-actions";
+import { billingOfRequest, getInvoice, listInvoices } from "./read-billing";
+import { administeredRates, saveRateCard } from "./save-rate-card";
+import { cancelQuoteSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
+import { inTransaction } from "../db";
+
+/** Quotes, invoices, payments and the funders' subsidy ledger. */
+export const billingRouter = createRouter({
+  forRequest: procedure.meta({ access: access.forRequest }).input(requestIdSchema).query(({ ctx, input }) => billingOfRequest(ctx.db, ctx.actor, input.requestId)),
+  invoices: procedure.meta({ access: access.invoices }).query(({ ctx }) => listInvoices(ctx.db, ctx.actor)),
+  invoice: procedure.meta({ access: access.invoice }).input(invoiceIdSchema).query(({ ctx, input }) => getInvoice(ctx.db, ctx.actor, input.invoiceId)),
+  setPaymentTerms: procedure.meta({ access: access.setPaymentTerms }).input(paymentTermsSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => setPaymentTerms(tx, ctx, input))),
+  makeQuote: procedure.meta({ access: access.makeQuote }).input(requestIdSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => makeQuoteByStaff(tx, ctx, input.requestId))),
+  cancelQuote: procedure.meta({ access: access.cancelQuote }).input(cancelQuoteSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => cancelQuote(tx, ctx, input))),
+  issueInvoice: procedure.meta({ access: access.issueInvoice }).input(issueInvoiceSchema).mutation(async ({ ctx, input }) => {
+    const result = await runMutation(ctx, (tx) => issueInvoice(tx, ctx, input));
+    await nudgeStripe();
+    return result;
+  }),
+  issueCreditNote: procedure.meta({ access: access.issueCreditNote }).input(creditNoteSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => issueCreditNote(tx, ctx, input))),
+  rates: procedure.meta({ access: access.rates }).query(({ ctx }) => inTransaction((tx) => administeredRates(tx, ctx), ctx.db)),
+  saveRateCard: procedure.meta({ access: access.saveRateCard }).input(rateCardSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveRateCard(tx, ctx, input))),
+  programmes: procedure.meta({ access: access.programmes }).query(({ ctx }) => myProgrammes(ctx.db, ctx.actor)),
+  ledger: procedure.meta({ access: access.ledger }).input(programmeIdSchema).query(({ ctx, input }) => programmeLedger(ctx.db, ctx.actor, input.programmeId)),
+});
