@@ -57,7 +57,8 @@ async function main() {
     const url = await recreateDatabase(server.url, "lodestone_e2e");
     await migrate(url);
     await run("tsx", ["prisma/seed.ts", "--quiet"], { env: { ...process.env, DATABASE_URL: url }, label: "seed" });
-    const env = { ...appEnv(url, e2ePort, "lodestone-e2e-secret"), CHROMIUM_PATH: chromium, E2E_PORT: String(e2ePort) };
+    // The browser journeys sign Stripe webhooks with this secret (no Stripe account is needed to test them).
+    const env = { ...appEnv(url, e2ePort, "lodestone-e2e-secret"), CHROMIUM_PATH: chromium, E2E_PORT: String(e2ePort), STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lodestone_e2e" };
     say("Building the portal for the browser journeys…");
     await run("next", ["build"], { env, label: "next build" });
     say("Browser journeys (Playwright, Chromium)…");

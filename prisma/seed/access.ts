@@ -582,6 +582,65 @@ export function demoRequests(): DemoRequestSeed[] {
       },
       reviews: [],
     },
+
+    // ---- SME route at the synchrotron, awaiting the industrial office (the billing journey approves, runs, invoices and pays it)
+    {
+      id: "demo-request-okement-spodumene-liberation",
+      facility: "SLS",
+      route: "SME_INDUSTRIAL",
+      organisation: names.lithiumExplorer,
+      createdBy: "amara.okafor@okement-lithium.example",
+      state: "AWAITING_DECISION",
+      endstations: ["S07"],
+      createdAt: sls(11, 17, 9, 0),
+      submittedAt: sls(11, 20, 16, 40),
+      updatedAt: sls(11, 26, 11, 5),
+      content: {
+        title: "Petalite and lepidolite liberation in Dartmoor aplite drill core",
+        summary:
+          "We want to measure in 3D how petalite and lepidolite grains are locked in quartz and feldspar in four aplite drill-core intervals, to choose the grind size for the pilot flotation circuit.",
+        scientificCase:
+          "Two-dimensional sections overstate liberation of lithium minerals in fine-grained aplite because they cut through locked grains. Micro-CT of 8 mm cores at 3 µm voxels separates petalite, lepidolite, quartz and feldspar by attenuation and phase contrast, and gives 3D liberation spectra per interval. Comparing them with QEMSCAN sections on the same cores calibrates the 2D method the pilot plant will use for routine control.",
+        techniques: ["MICRO_CT"],
+        shiftsRequested: 6,
+        shiftJustification:
+          "Sixteen cores (four intervals, four cores each) at 3 µm voxels take about 2 hours each with references and sample changes: 32 hours, plus one shift for a phase-contrast repeat of the two finest intervals: 6 shifts.",
+        dateWindows: [{ from: "2027-02-01", to: "2027-03-31" }],
+        team: [
+          { name: "Amara Okafor", email: "amara.okafor@okement-lithium.example", role: "PRINCIPAL_INVESTIGATOR" },
+          { name: "Ben Carthew", email: "ben.carthew@okement-lithium.example", role: "EXPERIMENTER" },
+        ],
+        samples: [
+          { name: "Aplite drill-core cylinders, 8 mm, four intervals", materialClass: "ORE", count: 16, hazardSummary: "None known: dry rock cores in labelled tubes." },
+        ],
+        companyDescription:
+          "Okement Lithium Exploration Ltd is an 18-person junior explorer drilling a lithium aplite and pegmatite field on the northern edge of Dartmoor.",
+        expectedBenefit:
+          "The grind size sets the mill's power draw and the pilot circuit's recovery. Getting it right from 3D data avoids an over-grind costing about GBP 1.2 million a year at pilot scale.",
+        dataPolicyAccepted: true,
+      },
+      reviews: [
+        {
+          kind: "FEASIBILITY",
+          reviewer: staff.owain,
+          at: sls(11, 24, 10, 15),
+          outcome: "FEASIBLE",
+          comments: "3 µm voxels on 8 mm cores is routine on S07; 6 shifts covers sixteen cores and the phase-contrast repeat.",
+          shifts: 6,
+          sampleEnvironment: "Cores in Kapton tubes on the standard goniometer base; the automatic sample changer takes eight at a time.",
+        },
+        {
+          kind: "SAFETY",
+          reviewer: staff.megan,
+          at: sls(11, 26, 11, 5),
+          outcome: "CLEARED",
+          comments: "Dry silicate rock with no declared hazards.",
+          hazards: [],
+          riskLevel: "LOW",
+          conditions: "None beyond the standard sample-handling rules.",
+        },
+      ],
+    },
   ];
 }
 

@@ -11,6 +11,7 @@ import type { DemonstratorCase, FacilityKind, OrganisationKind, Technique } from
 import { assessSme } from "../../server/organisations/sme";
 import { seedAccess } from "./access";
 import { seedAgreements } from "./agreements";
+import { seedBilling } from "./billing";
 import { seedBlocks } from "./blocks";
 import { demoAccounts, demoOrganisationNames as names, demoPassword } from "./accounts";
 
@@ -389,6 +390,7 @@ export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: str
       await seedAccess(tx, orgIds, userIds, log);
       await seedBlocks(tx, userIds, log);
       await seedAgreements(tx, userIds, log);
+      await seedBilling(tx, userIds, log);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );

@@ -102,7 +102,7 @@ export function FunderSection({ programmes, requestCounts }: { programmes: Dashb
         {Object.keys(requestCounts).length === 0 ? <p className="text-sm text-slate-600">No requests submitted yet.</p> : null}
       </Card>
       {programmes.map((p) => (
-        <Card key={p.id} title={p.name} id={`programme-${p.id}`}>
+        <Card key={p.id} title={p.name} id={`programme-${p.id}`} actions={<Link className="text-sm text-brand-700 underline" href={`/programmes/${p.id}`}>Subsidy ledger</Link>}>
           <div className="grid gap-4 sm:grid-cols-3">
             <Stat label="Budget" value={formatMinor(p.budgetMinor, p.currency)} hint="SME subsidy and demonstrator support" />
             <Stat label="Demonstrators" value={p.demonstrators.length} hint="Target: 3 to 5" />

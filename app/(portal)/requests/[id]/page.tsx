@@ -10,6 +10,7 @@ import { formatShifts } from "../../../_lib/format";
 import { routeKindLabels, stateLabels, stateTones } from "../../../_lib/request-labels";
 import { portalApi } from "../../../_lib/server-api";
 import { JourneyChain } from "../../../_components/journey-chain";
+import { BillingSection } from "./billing-section";
 import { DecisionClock } from "./decision-clock";
 import { RequestActions } from "./request-actions";
 import { SendAgreementButton } from "./send-agreement-button";
@@ -171,6 +172,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               {detail.canSendAgreement ? <div className="mt-3"><SendAgreementButton requestId={id} /></div> : null}
             </Card>
           ) : null}
+          {request.state === "APPROVED" ? <BillingSection requestId={id} /> : null}
           <Card title="Data policy" id="policy"><p className="text-sm text-slate-700">{request.route.dataPolicy}</p></Card>
           {versions.length > 0 ? (
             <Card title="Versions" id="versions">

@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { rateCardSchema, type RateCardInput } from "@/server/billing/schemas";
+import { Field, FormError, Input, Select } from "../../../_components/form";
+import { Button } from "../../../_components/ui";
+import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+
+/** Prices are typed in pounds or euros and stored in minor units. */
+const toMinor = { setValueAs: (v: string) => (v?.trim() ? Math.round(Number(v.replace(/,/g, "")) * 100) : null) };
+const toCount = { setValueAs: (v: string) => (v?.trim() ? Number(v) : null) };
+const fields = ["endstationId", "currency", "unit", "priceMinor", "slidingFromUnit", "slidingPriceMinor", "validFrom"] as const;
+
+export function RateCardForm({ facilityName, endstations, defaultCurrency }: { facilityName: string; endstations: { id: string; name: string }[]; defaultCurrency: "GBP" | "EUR" }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm<RateCardInput, unknown, z.output<typeof rateCardSchema>>({ resolver: zodResolver(rateCardSchema), defaultValues: { endstationId: endstations[0]?.id ?? "", currency: defaultCurrency, unit: "SHIFT", slidingFromUnit: null, slidingPriceMinor: null, validFrom: "" } });
+  const save = useMutation(trpc.billing.saveRateCard.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(values);
+      setSaved(true);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, fields));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`New rate card at ${facilityName}`} onChange={() => setSaved(false)}>
+      <FormError message={formError} />
+      <div className="grid gap-4 md:grid-cols-4">
+        <Field label="Endstation" error={errors.endstationId} required>{({ id, describedBy, invalid }) => <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("endstationId")}>{endstations.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}</Select>}</Field>
+        <Field label="Currency" error={errors.currency} required>{({ id, describedBy, invalid }) => <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("currency")}><option value="GBP">GBP</option><option value="EUR">EUR</option></Select>}</Field>
+        <Field label="Charged per" error={errors.unit} required>{({ id, describedBy, invalid }) => <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("unit")}><option value="SHIFT">Shift</option><option value="HOUR">Hour</option></Select>}</Field>
+        <Field label="Valid from" error={errors.validFrom} required>{({ id, describedBy, invalid }) => <Input id={id} type="date" aria-describedby={describedBy} invalid={invalid} {...form.register("validFrom")} />}</Field>
+      </div>
+      <div className="grid gap-4 md:grid-cols-3">
+        <Field label="Full-cost price per unit" help="E.g. 3200.00" error={errors.priceMinor} required>{({ id, describedBy, invalid }) => <Input id={id} inputMode="decimal" aria-describedby={describedBy} invalid={invalid} {...form.register("priceMinor", toMinor)} />}</Field>
+        <Field label="Sliding scale from unit" help="Optional, e.g. 11 for the 11th shift on" error={errors.slidingFromUnit}>{({ id, describedBy, invalid }) => <Input id={id} type="number" aria-describedby={describedBy} invalid={invalid} {...form.register("slidingFromUnit", toCount)} />}</Field>
+        <Field label="Sliding price per unit" error={errors.slidingPriceMinor}>{({ id, describedBy, invalid }) => <Input id={id} inputMode="decimal" aria-describedby={describedBy} invalid={invalid} {...form.register("slidingPriceMinor", toMinor)} />}</Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save the rate card"}</Button>
+        <span role="status" className="text-sm text-emerald-800">{saved ? "Saved. Quotes made from that date use it; earlier quotes keep their rates." : ""}</span>
+      </div>
+    </form>
+  );
+}

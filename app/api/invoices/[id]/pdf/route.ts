@@ -1,0 +1,11 @@
+import { renderInvoicePdf } from "@/server/billing/pdf/render-billing-pdf";
+import { pdfResponse } from "../../../billing/pdf-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET /api/invoices/:id/pdf: an invoice or credit note, for the payer and the facility. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return pdfResponse(request, (db, actor) => renderInvoicePdf(db, actor, id));
+}
