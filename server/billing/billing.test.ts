@@ -149,3 +149,23 @@ describe("the funders' ledger", () => {
     await expect(callerFor(otherFunder).billing.ledger({ programmeId: w.programme.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("quote and invoice PDFs", () => {
+  it("print the lines, the subsidy and the total due, and are refused to other organisations", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { renderInvoicePdf, renderQuotePdf } = await import("./pdf/render-billing-pdf");
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 6);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SAMPLE_PREPARATION: 3 } });
+    const text = (pdf: Buffer) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf, encoding: "utf8" });
+    const quote = text((await renderQuotePdf(db, applicant, request.id)).pdf);
+    expect(quote).toMatch(/Quote Q-T/);
+    expect(quote).toContain("£5,895.00");
+    const invoice = await renderInvoicePdf(db, applicant, id);
+    expect(invoice.filename).toMatch(/^T.*-00001\.pdf$/);
+    const invoiceText = text(invoice.pdf);
+    for (const expected of ["Invoice", "£19,650.00", "-£14,737.50", "£5,895.00", "Sort code 00-00-00"]) expect(invoiceText).toContain(expected);
+    await expect(renderInvoicePdf(db, await createMember(db, "APPLICANT"), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

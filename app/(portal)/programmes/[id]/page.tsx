@@ -41,7 +41,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ id: str
         description={`SME industrial access is subsidised at ${programme.subsidyBasisPoints / 100} % of the full cost, up to ${money(programme.capPerOrganisationMinor)} per organisation. Reservations are made at approval, settled at invoicing and released on cancellation.`}
         actions={<ButtonLink variant="secondary" href={`/api/programmes/${programme.id}/ledger.csv`}>Download CSV</ButtonLink>}
       />
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Budget" value={money(programme.budgetMinor)} />
         <Stat label="Held for approved requests" value={money(totals.heldMinor)} />
         <Stat label="Spent on invoices" value={money(totals.spentMinor)} />

@@ -68,6 +68,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
+          {request.state === "APPROVED" ? <BillingSection requestId={id} /> : null}
           <Card title="The request" id="content">
             <DefinitionList
               items={[
@@ -172,7 +173,6 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               {detail.canSendAgreement ? <div className="mt-3"><SendAgreementButton requestId={id} /></div> : null}
             </Card>
           ) : null}
-          {request.state === "APPROVED" ? <BillingSection requestId={id} /> : null}
           <Card title="Data policy" id="policy"><p className="text-sm text-slate-700">{request.route.dataPolicy}</p></Card>
           {versions.length > 0 ? (
             <Card title="Versions" id="versions">
