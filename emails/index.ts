@@ -9,6 +9,7 @@ import RequestDecidedEmail, { requestDecidedSubject, type RequestDecidedProps } 
 import RequestSubmittedEmail, { requestSubmittedSubject, type RequestSubmittedProps } from "./request-submitted";
 import RequestTeamNamedEmail, { requestTeamNamedSubject, type RequestTeamNamedProps } from "./request-team-named";
 import RequestUpdateEmail, { requestUpdateSubject, type RequestUpdateProps } from "./request-update";
+import ShipmentUpdateEmail, { shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
 import WelcomeEmail, { welcomeSubject, type WelcomeProps } from "./welcome";
 
 /** Every message the portal sends: one react-email template each, with its subject line. */
@@ -24,6 +25,7 @@ export interface EmailTemplates {
   "booking-update": BookingUpdateProps;
   "block-unused-time": BlockUnusedTimeProps;
   "agreement-to-sign": AgreementToSignProps;
+  "shipment-update": ShipmentUpdateProps;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -49,4 +51,5 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "booking-update": { subject: bookingUpdateSubject, render: (p) => BookingUpdateEmail(p), attachments: bookingUpdateAttachments },
   "block-unused-time": { subject: blockUnusedTimeSubject, render: (p) => BlockUnusedTimeEmail(p) },
   "agreement-to-sign": { subject: agreementToSignSubject, render: (p) => AgreementToSignEmail(p) },
+  "shipment-update": { subject: shipmentUpdateSubject, render: (p) => ShipmentUpdateEmail(p) },
 };

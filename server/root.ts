@@ -2,6 +2,7 @@ import { accessRequestsRouter } from "./access-requests/router";
 import { accessRoutesRouter } from "./access-routes/router";
 import { agreementsRouter } from "./agreements/router";
 import { billingRouter } from "./billing/router";
+import { samplesRouter } from "./samples/router";
 import { auditRouter } from "./audit/router";
 import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
@@ -16,6 +17,7 @@ export const appRouter = createRouter({
   accessRoutes: accessRoutesRouter,
   agreements: agreementsRouter,
   billing: billingRouter,
+  samples: samplesRouter,
   audit: auditRouter,
   consortia: consortiaRouter,
   dashboard: dashboardRouter,

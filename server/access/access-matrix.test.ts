@@ -5,6 +5,7 @@ import { roles } from "../organisations/schemas";
 import type { Role } from "../generated/prisma/enums";
 import { agreementsAccessExpectations } from "../agreements/access-expectations";
 import { billingAccessExpectations } from "../billing/access-expectations";
+import { samplesAccessExpectations } from "../samples/access-expectations";
 import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
 import { schedulingAccessExpectations } from "../scheduling/access-expectations";
@@ -26,6 +27,7 @@ const staff = ["FACILITY_STAFF", "FACILITY_ADMIN"] as const;
 const expected: Record<string, Expected> = {
   ...agreementsAccessExpectations,
   ...billingAccessExpectations,
+  ...samplesAccessExpectations,
   ...consortiaAccessExpectations,
   ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",

@@ -48,6 +48,14 @@ export const auditActions = [
   "invoice.payment_updated",
   "invoice.stripe_synced",
   "rate_card.saved",
+  // samples
+  "sample.registered",
+  "sample.safety_decided",
+  "shipment.planned",
+  "shipment.dispatched",
+  "shipment.received",
+  "shipment.flagged",
+  "shipment.return_dispatched",
 ] as const;
 
 /** State-machine events are audited as access_request.<event>. */

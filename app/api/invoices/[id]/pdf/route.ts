@@ -1,5 +1,5 @@
 import { renderInvoicePdf } from "@/server/billing/pdf/render-billing-pdf";
-import { pdfResponse } from "../../../billing/pdf-response";
+import { pdfResponse } from "../../../_lib/pdf-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { renderQuotePdf } from "@/server/billing/pdf/render-billing-pdf";
-import { pdfResponse } from "../../../pdf-response";
+import { pdfResponse } from "../../../../_lib/pdf-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

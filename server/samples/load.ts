@@ -1,0 +1,28 @@
+import { organisationIdsOf, type Actor } from "../access/actor";
+import type { Db, Tx } from "../db";
+import { notFound } from "../errors";
+import { nextCounter, twoDigitYear } from "../references/next-counter";
+
+/** The applicant organisation's people and the facility's staff handle a request's samples; everyone else is told it does not exist. */
+export async function loadSampleRequest(db: Db | Tx, actor: Actor, requestId: string) {
+  const request = await db.accessRequest.findUnique({ where: { id: requestId }, include: { facility: true, organisation: { select: { id: true, name: true } } } });
+  if (!request) throw notFound("The request");
+  const isApplicant = organisationIdsOf(actor).includes(request.organisationId);
+  const isFacilityStaff = organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(request.facility.organisationId);
+  if (!isApplicant && !isFacilityStaff) throw notFound("The request");
+  return { request, isApplicant, isFacilityStaff };
+}
+
+/** Codes start with the facility's code, so a label scanned at the wrong facility is recognised as such. */
+export async function nextCode(tx: Tx, facility: { id: string; code: string }, kind: "S" | "C") {
+  return `${facility.code}-${kind}-${String(await nextCounter(tx, `${kind === "S" ? "sample" : "container"}-${facility.id}`)).padStart(6, "0")}`;
+}
+
+export async function nextShipmentReference(tx: Tx, facility: { id: string; code: string }, at: Date) {
+  return `SHP-${facility.code}-${twoDigitYear(at.getUTCFullYear())}-${String(await nextCounter(tx, `shipment-${facility.id}-${at.getUTCFullYear()}`)).padStart(4, "0")}`;
+}
+
+/** Who did it, for the custody chain. */
+export function custodyActor(actor: Actor) {
+  return actor.kind === "user" ? { actorId: actor.userId, actorName: actor.name } : { actorId: null, actorName: "Lodestone" };
+}

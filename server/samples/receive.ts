@@ -1,0 +1,100 @@
+import type { z } from "zod";
+import { isSignedIn, organisationIdsOf, type RequestContext } from "../access/actor";
+import { emailApplicant, requestUrl } from "../access-requests/notify";
+import { recordAudit } from "../audit/record";
+import type { Tx } from "../db";
+import { conflict, forbidden, invalid, notFound } from "../errors";
+import { formatFacilityDateTime } from "../time";
+import { custodyActor } from "./load";
+import type { receiveSchema } from "./schemas";
+
+type Condition = "INTACT" | "DAMAGED" | "LEAKING";
+
+async function staffFacilities(tx: Tx, ctx: RequestContext) {
+  const ids = organisationIdsOf(ctx.actor, "FACILITY_STAFF", "FACILITY_ADMIN");
+  return tx.facility.findMany({ where: { organisationId: { in: ids } }, select: { id: true, name: true, code: true } });
+}
+
+async function tellApplicant(tx: Tx, shipmentId: string, headline: string, details: string[], key: string) {
+  const shipment = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } });
+  await emailApplicant(tx, shipment.request, "shipment-update", { shipment: shipment.reference, request: `${shipment.request.reference} “${shipment.request.title}”`, headline, details, url: `${requestUrl(shipment.request.id)}/samples` }, `shipment:${shipmentId}:${key}`);
+}
+
+/** When every container has been received the shipment is received, and the applicant is told. */
+async function completeIfAllReceived(tx: Tx, shipmentId: string, now: Date, timeZone: string) {
+  const open = await tx.container.count({ where: { shipmentId, receivedAt: null } });
+  if (open > 0) return false;
+  const moved = await tx.shipment.updateMany({ where: { id: shipmentId, status: { in: ["DISPATCHED", "IN_TRANSIT"] } }, data: { status: "RECEIVED", receivedAt: now } });
+  if (moved.count === 0) return false;
+  const containers = await tx.container.findMany({ where: { shipmentId }, include: { samples: { select: { code: true, storageLocation: true } } } });
+  await tellApplicant(tx, shipmentId, "received", [`Received on ${formatFacilityDateTime(now, timeZone)}.`, ...containers.map((c) => `${c.label} (${c.code}): ${c.condition?.toLowerCase() ?? "received"}, ${c.samples.length} sample${c.samples.length === 1 ? "" : "s"} stored at ${c.samples[0]?.storageLocation ?? "the sample store"}.`)], "received");
+  return true;
+}
+
+/**
+ * The receipt desk: staff scan (or type) a container's or a sample's code and
+ * record its condition and where it is stored. A code from another facility
+ * or one that does not exist is refused and nothing changes; a damaged or
+ * leaking container, or a sample nobody shipped, is flagged to the applicant.
+ */
+export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output<typeof receiveSchema>, now = new Date()) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const mine = await staffFacilities(tx, ctx);
+  if (mine.length === 0) throw forbidden("Only facility staff receive samples.");
+  const container = await tx.container.findUnique({ where: { code: input.code }, include: { shipment: { include: { facility: true } }, samples: true } });
+  const sample = container ? null : await tx.sample.findUnique({ where: { code: input.code }, include: { request: { include: { facility: true } } } });
+  const facility = container?.shipment.facility ?? sample?.request.facility;
+  if (!facility) throw invalid(`No container or sample has the code ${input.code}. Check the label; an item without a label is reported to the applicant by email.`, "code");
+  if (!mine.some((f) => f.id === facility.id)) throw invalid(`${input.code} belongs to ${facility.name}, not to ${mine.map((f) => f.name).join(" or ")}: it was not sent here.`, "code");
+  const who = custodyActor(ctx.actor);
+  const condition = input.condition as Condition;
+  const flagged = condition !== "INTACT";
+
+  if (container) {
+    if (container.shipment.status === "PLANNED") throw conflict(`${container.shipment.reference} has not been dispatched yet; the applicant dispatches it first.`, "code");
+    const received = await tx.container.updateMany({ where: { id: container.id, receivedAt: null }, data: { receivedAt: now, condition } });
+    if (received.count === 0) throw conflict(`${container.label} (${container.code}) was already received on ${formatFacilityDateTime(container.receivedAt!, facility.timeZone)}.`, "code");
+    await tx.sample.updateMany({ where: { containerId: container.id }, data: { status: "STORED", storageLocation: input.location } });
+    for (const s of container.samples) {
+      await tx.custodyEvent.create({ data: { kind: "RECEIVED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, location: "Receipt desk", note: input.note } });
+      await tx.custodyEvent.create({ data: { kind: "STORED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, location: input.location } });
+    }
+    if (flagged) {
+      await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, note: input.note || `${container.label} arrived ${condition.toLowerCase()}` } });
+      await tellApplicant(tx, container.shipmentId, `flagged: ${container.label} arrived ${condition.toLowerCase()}`, [`${container.label} (${container.code}) arrived ${condition.toLowerCase()} on ${formatFacilityDateTime(now, facility.timeZone)}.`, input.note || "The facility's staff will contact you about the samples inside."], `flag:${container.id}`);
+    }
+    await recordAudit(tx, ctx, { action: flagged ? "shipment.flagged" : "shipment.received", entityType: "Container", entityId: container.id, after: { code: container.code, shipment: container.shipment.reference, condition, location: input.location, samples: container.samples.length } });
+    const complete = await completeIfAllReceived(tx, container.shipmentId, now, facility.timeZone);
+    return { kind: "container" as const, code: container.code, label: container.label, samples: container.samples.map((s) => s.code), condition, location: input.location, shipment: container.shipment.reference, shipmentComplete: complete, flagged };
+  }
+
+  // A sample scanned on its own: expected if it travelled in a dispatched shipment, otherwise unexpected.
+  const s = sample!;
+  if (s.status === "STORED" || s.status === "RECEIVED") throw conflict(`${s.code} is already received and stored at ${s.storageLocation ?? "the sample store"}.`, "code");
+  const unexpected = s.status !== "DISPATCHED";
+  await tx.sample.update({ where: { id: s.id }, data: { status: "STORED", storageLocation: input.location } });
+  await tx.custodyEvent.create({ data: { kind: "RECEIVED", at: now, sampleId: s.id, ...who, condition, location: "Receipt desk", note: input.note } });
+  await tx.custodyEvent.create({ data: { kind: "STORED", at: now, sampleId: s.id, ...who, location: input.location } });
+  if (unexpected || flagged) {
+    await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, sampleId: s.id, ...who, condition, note: unexpected ? "Arrived without a dispatched shipment" : `Arrived ${condition.toLowerCase()}` } });
+    await emailApplicant(tx, s.request, "shipment-update", { shipment: s.code, request: `${s.request.reference} “${s.request.title}”`, headline: unexpected ? "flagged: arrived unexpectedly" : `flagged: arrived ${condition.toLowerCase()}`, details: [unexpected ? `${s.code} (${s.name}) arrived at ${facility.name} without a dispatched shipment. Please dispatch its shipment in the portal or tell the facility what it is.` : `${s.code} (${s.name}) arrived ${condition.toLowerCase()}.`], url: `${requestUrl(s.requestId)}/samples` }, `sample-flag:${s.id}`);
+  }
+  await recordAudit(tx, ctx, { action: unexpected || flagged ? "shipment.flagged" : "shipment.received", entityType: "Sample", entityId: s.id, after: { code: s.code, condition, location: input.location, unexpected } });
+  return { kind: "sample" as const, code: s.code, label: s.name, samples: [s.code], condition, location: input.location, shipment: null, shipmentComplete: false, flagged: unexpected || flagged };
+}
+
+/** Staff close a shipment's receipt: containers that never arrived are flagged to the applicant. */
+export async function closeReceipt(tx: Tx, ctx: RequestContext, shipmentId: string, now = new Date()) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const shipment = await tx.shipment.findUnique({ where: { id: shipmentId }, include: { facility: true, containers: true } });
+  if (!shipment || !(await staffFacilities(tx, ctx)).some((f) => f.id === shipment.facilityId)) throw notFound("The shipment");
+  const missing = shipment.containers.filter((c) => !c.receivedAt);
+  if (missing.length === 0) throw conflict(`Every container of ${shipment.reference} has been received.`);
+  if (missing.length === shipment.containers.length) throw conflict(`Nothing of ${shipment.reference} has arrived yet; close the receipt once something has.`);
+  const moved = await tx.shipment.updateMany({ where: { id: shipment.id, status: "DISPATCHED" }, data: { status: "RECEIVED", receivedAt: now } });
+  if (moved.count === 0) throw conflict(`${shipment.reference}'s receipt is already closed.`);
+  for (const c of missing) await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, containerId: c.id, shipmentId, ...custodyActor(ctx.actor), note: `${c.label} did not arrive` } });
+  await tellApplicant(tx, shipmentId, `flagged: ${missing.length} container${missing.length === 1 ? "" : "s"} missing`, [`${missing.map((c) => `${c.label} (${c.code})`).join(", ")} did not arrive with the shipment.`, "Please check with the courier and tell the facility."], "missing");
+  await recordAudit(tx, ctx, { action: "shipment.flagged", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, missing: missing.map((c) => c.code) } });
+  return { missing: missing.map((c) => c.code) };
+}
