@@ -15,11 +15,11 @@ export async function loadSampleRequest(db: Db | Tx, actor: Actor, requestId: st
 
 /** Codes start with the facility's code, so a label scanned at the wrong facility is recognised as such. */
 export async function nextCode(tx: Tx, facility: { id: string; code: string }, kind: "S" | "C") {
-  return `${facility.code}-${kind}-${String(await nextCounter(tx, `${kind === "S" ? "sample" : "container"}-${facility.id}`)).padStart(6, "0")}`;
+  return `${facility.code.toUpperCase()}-${kind}-${String(await nextCounter(tx, `${kind === "S" ? "sample" : "container"}-${facility.id}`)).padStart(6, "0")}`;
 }
 
 export async function nextShipmentReference(tx: Tx, facility: { id: string; code: string }, at: Date) {
-  return `SHP-${facility.code}-${twoDigitYear(at.getUTCFullYear())}-${String(await nextCounter(tx, `shipment-${facility.id}-${at.getUTCFullYear()}`)).padStart(4, "0")}`;
+  return `SHP-${facility.code.toUpperCase()}-${twoDigitYear(at.getUTCFullYear())}-${String(await nextCounter(tx, `shipment-${facility.id}-${at.getUTCFullYear()}`)).padStart(4, "0")}`;
 }
 
 /** Who did it, for the custody chain. */

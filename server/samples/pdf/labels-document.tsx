@@ -15,7 +15,7 @@ const s = StyleSheet.create({
   label: { width: "50%", height: 150, padding: 8, borderWidth: 0.75, borderColor: "#9aa3af", borderStyle: "dashed", flexDirection: "row" },
   qr: { width: 110, height: 110, marginRight: 8 },
   text: { flex: 1 },
-  code: { fontSize: 12, fontWeight: 700, marginBottom: 4, letterSpacing: 0.5 },
+  code: { fontSize: 11, fontWeight: 700, marginBottom: 4 },
   title: { fontSize: 9, fontWeight: 700, marginBottom: 3 },
   warning: { marginTop: 4, padding: 3, backgroundColor: "#fef3c7", color: "#78350f", fontWeight: 700 },
 });
