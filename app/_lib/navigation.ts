@@ -10,6 +10,7 @@ export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {
   const items: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }];
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/requests", label: "Access requests" });
   if (hasRole(actor, "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/calendar", label: "Calendar" });
+  if (hasRole(actor, "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/receipt", label: "Receipt desk" });
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER")) items.push({ href: "/bookings", label: "Bookings" });
   if (hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/consortia", label: hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER") ? "Consortia" : "Consortium blocks" });
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/invoices", label: "Invoices" });

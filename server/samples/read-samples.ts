@@ -12,7 +12,7 @@ export async function samplesOfRequest(db: Db, actor: Actor, requestId: string) 
     agreementOfRequest(db, requestId),
   ]);
   return {
-    request: { id: request.id, reference: request.reference, title: request.title, state: request.state, organisation: request.organisation.name, facility: { name: request.facility.name, timeZone: request.facility.timeZone } },
+    request: { id: request.id, reference: request.reference, title: request.title, state: request.state, organisation: request.organisation.name, facility: { name: request.facility.name, timeZone: request.facility.timeZone, currency: request.facility.country === "GB" ? ("GBP" as const) : ("EUR" as const) } },
     isApplicant,
     isFacilityStaff,
     agreement: agreement ? { reference: agreement.reference, state: agreement.state, waitingFor: agreement.waitingFor } : null,

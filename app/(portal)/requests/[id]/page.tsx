@@ -69,6 +69,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           {request.state === "APPROVED" ? <BillingSection requestId={id} /> : null}
+          {request.state === "APPROVED" ? (
+            <Card title="Samples and shipments" id="samples">
+              <p className="text-sm text-slate-700">Register the samples, get hazardous ones approved, print labels and follow every move in the custody chain.</p>
+              <div className="mt-3"><ButtonLink variant="secondary" href={`/requests/${id}/samples`}>Open samples and shipments</ButtonLink></div>
+            </Card>
+          ) : null}
           <Card title="The request" id="content">
             <DefinitionList
               items={[
