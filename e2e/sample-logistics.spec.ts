@@ -21,7 +21,7 @@ async function asUser(browser: Browser, email: string): Promise<Page> {
 async function register(page: Page, sample: { name: string; material: string; site: string; mass: string; hazards?: string[]; activity?: string }) {
   const form = page.getByRole("form", { name: "Register a sample" });
   await form.getByLabel("Sample name").fill(sample.name);
-  await form.getByLabel("Material").selectOption({ label: sample.material });
+  await form.getByRole("combobox", { name: /^Material/ }).selectOption({ label: sample.material });
   await form.getByLabel("Origin: deposit, site or plant").fill(sample.site);
   await form.getByLabel("Mass (g)").fill(sample.mass);
   for (const hazard of sample.hazards ?? []) await form.getByLabel(hazard).check();
@@ -97,7 +97,7 @@ test("an applicant registers three samples (one radioactive), staff approve them
   const containerCode = readQrIn(sheet, { x: 0, y: 0, width: Math.floor(sheet.width / 2), height: Math.floor(sheet.height * 0.2) });
   expect(containerCode).toMatch(/^SLS-C-\d{6}$/);
   await page.getByRole("button", { name: /^Dispatch SHP-SLS-/ }).click();
-  await expect(page.getByText("Dispatched", { exact: true })).toBeVisible();
+  await expect(page.locator("#shipments").getByText("Dispatched", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, testInfo, "samples-dispatched");
 

@@ -92,7 +92,7 @@ export default async function SamplesPage({ params }: { params: Promise<{ id: st
         </Card>
         {isApplicant && unshipped.length > 0 ? (
           <Card title="Plan a shipment">
-            <ShipmentForm requestId={request.id} currency={request.facility.currency} samples={unshipped.map((s) => ({ id: s.id, label: `${s.code} ${s.name}`, radioactive: s.hazards.includes("RADIOACTIVE") }))} />
+            <ShipmentForm key={unshipped.map((s) => s.id).join()} requestId={request.id} currency={request.facility.currency} samples={unshipped.map((s) => ({ id: s.id, label: `${s.code} ${s.name}`, radioactive: s.hazards.includes("RADIOACTIVE") }))} />
           </Card>
         ) : null}
       </div>
