@@ -9,5 +9,6 @@ export const samplesAccessExpectations: Record<string, "public" | "signedIn" | r
   "samples.decideSafety": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "samples.receive": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "samples.closeReceipt": ["FACILITY_STAFF", "FACILITY_ADMIN"],
+  "samples.release": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "samples.expected": ["FACILITY_STAFF", "FACILITY_ADMIN"],
 };

@@ -9,5 +9,6 @@ export const samplesAccess = {
   decideSafety: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   receive: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   closeReceipt: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
+  release: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   expected: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
 } as const;

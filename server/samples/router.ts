@@ -6,7 +6,8 @@ import { samplesAccess as access } from "./policy";
 import { expectedShipments, samplesOfRequest } from "./read-samples";
 import { closeReceipt, receiveByCode } from "./receive";
 import { registerSample } from "./register-sample";
-import { createShipmentSchema, receiveSchema, registerSampleSchema, requestIdSchema, sampleSafetySchema, shipmentIdSchema } from "./schemas";
+import { createShipmentSchema, receiveSchema, registerSampleSchema, releaseSamplesSchema, requestIdSchema, sampleSafetySchema, shipmentIdSchema } from "./schemas";
+import { releaseSamples } from "./release-samples";
 import { createShipment, dispatchShipment } from "./shipments";
 
 /** Sample registry, safety approval, shipments, the receipt desk and the custody chain. */
@@ -18,6 +19,7 @@ export const samplesRouter = createRouter({
   dispatch: procedure.meta({ access: access.dispatch }).input(shipmentIdSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => dispatchShipment(tx, ctx, input.shipmentId))),
   receive: procedure.meta({ access: access.receive }).input(receiveSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => receiveByCode(tx, ctx, input))),
   closeReceipt: procedure.meta({ access: access.closeReceipt }).input(shipmentIdSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => closeReceipt(tx, ctx, input.shipmentId))),
+  release: procedure.meta({ access: access.release }).input(releaseSamplesSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => releaseSamples(tx, ctx, input))),
   expected: procedure.meta({ access: access.expected }).query(async ({ ctx }) => {
     const facilities = await ctx.db.facility.findMany({ where: { organisationId: { in: organisationIdsOf(ctx.actor, "FACILITY_STAFF", "FACILITY_ADMIN") } }, select: { id: true } });
     return expectedShipments(ctx.db, facilities.map((f) => f.id));

@@ -170,3 +170,22 @@ describe("shipping and receiving", () => {
     expect(await db.outboxMessage.count({ where: { dedupeKey: { contains: `shipment:${shipment.id}:missing` } } })).toBe(1);
   });
 });
+
+describe("after the experiment", () => {
+  it("staff return stored samples as registered (the applicant is emailed) and refuse to dispose of one registered for return", async () => {
+    const w = await world();
+    const keep = await callerFor(w.applicant).samples.register(sample(w.request.id));
+    const shipment = await shipAll(w, [keep.id]);
+    await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
+    const container = await db.container.findFirstOrThrow({ where: { shipmentId: shipment.id } });
+    await callerFor(w.staff).samples.receive({ code: container.code, condition: "INTACT", location: "Store A", note: "" });
+    await expect(callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "DISPOSE", courier: null, trackingNumber: null, note: "" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("registered to be returned") });
+    await expect(callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "RETURN", courier: null, trackingNumber: null, note: "" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("courier and tracking number") });
+    await expect(callerFor(w.applicant).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "RETURN", courier: "DHL", trackingNumber: "JD0001", note: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "RETURN", courier: "DHL", trackingNumber: "JD0146000099", note: "" });
+    expect((await db.sample.findUniqueOrThrow({ where: { id: keep.id } })).status).toBe("RETURNED");
+    expect((await db.custodyEvent.findMany({ where: { sampleId: keep.id }, orderBy: { id: "desc" }, take: 1 }))[0]).toMatchObject({ kind: "RETURN_DISPATCHED", location: "DHL JD0146000099" });
+    expect(await db.outboxMessage.count({ where: { dedupeKey: { contains: `:return:${keep.id}` } } })).toBe(1);
+    await expect(callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "RETURN", courier: "DHL", trackingNumber: "JD0146000099", note: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});

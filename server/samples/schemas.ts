@@ -77,3 +77,15 @@ export const receiveSchema = z.object({
   note: z.string().trim().max(500).default(""),
 });
 export type ReceiveInput = z.input<typeof receiveSchema>;
+
+export const releaseSamplesSchema = z
+  .object({
+    requestId: z.string().min(1),
+    sampleIds: z.array(z.string().min(1)).min(1, "Choose at least one stored sample."),
+    action: z.enum(["RETURN", "DISPOSE"], { error: "Choose return or disposal." }),
+    courier: z.string().trim().max(100).nullable(),
+    trackingNumber: z.string().trim().max(60).nullable(),
+    note: z.string().trim().max(500).default(""),
+  })
+  .refine((r) => r.action !== "RETURN" || ((r.courier ?? "").length >= 2 && (r.trackingNumber ?? "").length >= 4), { path: ["trackingNumber"], message: "A return needs its courier and tracking number." });
+export type ReleaseSamplesInput = z.input<typeof releaseSamplesSchema>;

@@ -12,12 +12,18 @@ import { portalApi } from "../../../_lib/server-api";
 import { JourneyChain } from "../../../_components/journey-chain";
 import { BillingSection } from "./billing-section";
 import { DecisionClock } from "./decision-clock";
+import { invoiceLink, samplesLink } from "./journey-links";
 import { RequestActions } from "./request-actions";
 import { SendAgreementButton } from "./send-agreement-button";
 
 export const metadata: Metadata = { title: "Access request" };
 
 const sections: (keyof RequestContent)[] = ["summary", "scientificCase", "techniques", "shiftsRequested", "shiftJustification", "dateWindows", "unavailableDates", "team", "samples", "companyDescription", "expectedBenefit"];
+
+function nullWhenNotFound(error: unknown): null {
+  if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+  throw error;
+}
 
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const { id } = await params;
@@ -30,6 +36,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const { request, content, reviews, versions, latestChanges } = detail;
   const zone = request.facility.timeZone;
   const shiftHours = request.endstations[0]?.endstation.shiftHours ?? 8;
+  // Only the applicant's people and the facility's staff see samples and billing; others get "not found" and the links stay neutral.
+  const approved = request.state === "APPROVED";
+  const [samples, billing] = await Promise.all([
+    approved ? api.samples.forRequest({ requestId: id }).catch(nullWhenNotFound) : null,
+    approved ? api.billing.forRequest({ requestId: id }).catch(nullWhenNotFound) : null,
+  ]);
 
   return (
     <>
@@ -60,7 +72,9 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                   href: `/agreements/${detail.agreement.id}`,
                 }
               : { label: "Agreement", state: "not-started" as const, status: request.state === "APPROVED" ? "Next step" : "Not started" },
-            ...["Samples", "Booking", "Run", "Pipeline", "Passport", "Invoice"].map((label) => ({ label, state: "not-started" as const, status: "Not started" })),
+            samplesLink(id, samples),
+            ...["Booking", "Run", "Pipeline", "Passport"].map((label) => ({ label, state: "not-started" as const, status: "Not started" })),
+            invoiceLink(id, billing),
           ]}
         />
       </div>

@@ -7,7 +7,7 @@ import { hazardLabels } from "@/server/samples/schemas";
 import { formatFacilityDateTime } from "@/server/time";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "../../../../_components/ui";
 import { portalApi } from "../../../../_lib/server-api";
-import { CloseReceiptButton, DispatchButton, RegisterSampleForm, SampleSafetyForm, ShipmentForm } from "./sample-forms";
+import { CloseReceiptButton, DispatchButton, RegisterSampleForm, ReleaseSamplesForm, SampleSafetyForm, ShipmentForm } from "./sample-forms";
 
 export const metadata: Metadata = { title: "Samples and shipments" };
 
@@ -90,6 +90,11 @@ export default async function SamplesPage({ params }: { params: Promise<{ id: st
             </ul>
           )}
         </Card>
+        {isFacilityStaff && samples.some((s) => s.status === "STORED") ? (
+          <Card title="After the experiment">
+            <ReleaseSamplesForm requestId={request.id} samples={samples.filter((s) => s.status === "STORED").map((s) => ({ id: s.id, label: `${s.code} ${s.name}`, afterwards: s.afterwards }))} />
+          </Card>
+        ) : null}
         {isApplicant && unshipped.length > 0 ? (
           <Card title="Plan a shipment">
             <ShipmentForm key={unshipped.map((s) => s.id).join()} requestId={request.id} currency={request.facility.currency} samples={unshipped.map((s) => ({ id: s.id, label: `${s.code} ${s.name}`, radioactive: s.hazards.includes("RADIOACTIVE") }))} />

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { materialClassLabels, materialClasses } from "@/server/access-requests/schemas";
-import { afterwardsOptions, createShipmentSchema, hazardClasses, hazardLabels, registerSampleSchema, sampleSafetySchema, type CreateShipmentInput, type RegisterSampleInput } from "@/server/samples/schemas";
+import { afterwardsOptions, createShipmentSchema, hazardClasses, hazardLabels, registerSampleSchema, releaseSamplesSchema, sampleSafetySchema, type CreateShipmentInput, type RegisterSampleInput, type ReleaseSamplesInput } from "@/server/samples/schemas";
 import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../../_components/form";
 import { Button } from "../../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../../_lib/trpc";
@@ -184,5 +184,47 @@ export function CloseReceiptButton({ shipmentId }: { shipmentId: string }) {
       <Button type="button" variant="secondary" disabled={close.isPending} onClick={() => close.mutate({ shipmentId })}>Close the receipt and flag what is missing</Button>
       {close.error ? <p role="alert" className="text-sm text-red-700">{close.error.message}</p> : null}
     </div>
+  );
+}
+
+/** Staff send stored samples back (or dispose of them) as each was registered. */
+export function ReleaseSamplesForm({ requestId, samples }: { requestId: string; samples: { id: string; label: string; afterwards: string }[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ReleaseSamplesInput, unknown, z.output<typeof releaseSamplesSchema>>({ resolver: zodResolver(releaseSamplesSchema), defaultValues: { requestId, sampleIds: [], action: "RETURN", courier: null, trackingNumber: null, note: "" } });
+  const action = useWatch({ control: form.control, name: "action" });
+  const release = useMutation(trpc.samples.release.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await release.mutateAsync(values);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["sampleIds", "courier", "trackingNumber", "note"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Return or dispose of samples">
+      <FormError message={formError} />
+      <fieldset className="space-y-1 text-sm">
+        <legend className="font-medium text-slate-800">Action</legend>
+        <label className="mr-4 inline-flex items-center gap-2"><input type="radio" value="RETURN" {...form.register("action")} />Return to the applicant</label>
+        <label className="inline-flex items-center gap-2"><input type="radio" value="DISPOSE" {...form.register("action")} />Dispose of</label>
+      </fieldset>
+      <div className="flex flex-wrap gap-4 text-sm">
+        {samples.map((s) => <label key={s.id} className="flex items-center gap-2"><input type="checkbox" value={s.id} {...form.register("sampleIds")} />{s.label} <span className="text-slate-600">({afterwardsLabels[s.afterwards as keyof typeof afterwardsLabels]})</span></label>)}
+      </div>
+      {errors.sampleIds?.message ? <p className="text-sm font-medium text-red-700">{errors.sampleIds.message}</p> : null}
+      {action === "RETURN" ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Return courier" error={errors.courier}>{({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("courier", orNull)} />}</Field>
+          <Field label="Return tracking number" error={errors.trackingNumber}>{({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("trackingNumber", orNull)} />}</Field>
+        </div>
+      ) : null}
+      <Field label="Note" error={errors.note}>{({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("note")} />}</Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>{action === "RETURN" ? "Dispatch the return" : "Record the disposal"}</Button>
+    </form>
   );
 }
