@@ -18,7 +18,7 @@ async function asUser(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-async function register(page: Page, sample: { name: string; material: string; site: string; mass: string; hazards?: string[]; activity?: string }) {
+async function register(page: Page, sample: { name: string; material: string; site: string; mass: string; hazards?: string[]; activity?: string; sds?: string }) {
   const form = page.getByRole("form", { name: "Register a sample" });
   await form.getByLabel("Sample name").fill(sample.name);
   await form.getByRole("combobox", { name: /^Material/ }).selectOption({ label: sample.material });
@@ -26,6 +26,7 @@ async function register(page: Page, sample: { name: string; material: string; si
   await form.getByLabel("Mass (g)").fill(sample.mass);
   for (const hazard of sample.hazards ?? []) await form.getByLabel(hazard).check();
   if (sample.activity) await form.getByLabel("Activity (Bq)").fill(sample.activity);
+  if (sample.sds) await form.getByLabel(/^Safety data sheet/).setInputFiles({ name: sample.sds, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% safety data sheet\n") });
   await form.getByRole("button", { name: "Register the sample" }).click();
   await expect(form.getByRole("status")).toContainText(/Registered SLS-S-\d{6}/);
 }
@@ -52,9 +53,10 @@ test("an applicant registers three samples (one radioactive), staff approve them
 
   await register(page, { name: "Bastnäsite ore chips", material: "Ore or drill core", site: "Fen carbonatite complex", mass: "12" });
   await register(page, { name: "Monazite concentrate", material: "Ore or drill core", site: "Fen carbonatite complex", mass: "3.5", hazards: ["Radioactive (including NORM)"], activity: "1200" });
-  await register(page, { name: "Leach residue", material: "Tailings", site: "Pilot leach plant", mass: "20", hazards: ["Toxic"] });
+  await register(page, { name: "Leach residue", material: "Tailings", site: "Pilot leach plant", mass: "20", hazards: ["Toxic"], sds: "leach-residue-sds.pdf" });
   const samples = page.getByRole("table", { name: /^Samples of LDS-/ });
   await expect(samples.getByText("Waiting for safety review")).toHaveCount(2);
+  await expect(samples.getByRole("link", { name: "Safety data sheet" })).toHaveCount(1);
 
   // Planned, but it cannot ship before the facility approves the hazardous samples.
   const plan = page.getByRole("form", { name: "Plan a shipment" });

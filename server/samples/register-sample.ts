@@ -18,6 +18,8 @@ export async function registerSample(tx: Tx, ctx: RequestContext, input: z.outpu
     const parent = await tx.sample.findUnique({ where: { id: input.parentId }, select: { requestId: true } });
     if (!parent || parent.requestId !== request.id) throw invalid("A sub-sample's parent must be a sample of the same request.", "parentId");
   }
+  const sds = input.sds ? Buffer.from(input.sds.base64, "base64") : null;
+  if (sds && (sds.byteLength > 5 * 1024 * 1024 || sds.subarray(0, 5).toString("latin1") !== "%PDF-")) throw invalid("The safety data sheet must be a PDF of at most 5 MB.", "sds");
   const sample = await tx.sample.create({
     data: {
       code: await nextCode(tx, request.facility, "S"),
@@ -40,6 +42,8 @@ export async function registerSample(tx: Tx, ctx: RequestContext, input: z.outpu
       activityBq: input.activityBq,
       storageConditions: input.storageConditions,
       afterwards: input.afterwards,
+      sdsFileName: input.sds?.fileName ?? null,
+      sdsFile: sds ? new Uint8Array(sds) : null,
       safety: input.hazards.length > 0 ? "PENDING" : "NOT_REQUIRED",
       createdById: ctx.actor.userId,
     },

@@ -189,3 +189,13 @@ describe("after the experiment", () => {
     await expect(callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [keep.id], action: "RETURN", courier: "DHL", trackingNumber: "JD0146000099", note: "" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("safety data sheets", () => {
+  it("keeps a PDF safety data sheet with the sample and refuses anything else", async () => {
+    const w = await world();
+    const pdf = Buffer.from("%PDF-1.4\n% test sheet\n").toString("base64");
+    const created = await callerFor(w.applicant).samples.register(sample(w.request.id, { hazards: ["TOXIC"], sds: { fileName: "leach-residue-sds.pdf", base64: pdf } }));
+    expect(await db.sample.findUniqueOrThrow({ where: { id: created.id }, select: { sdsFileName: true } })).toEqual({ sdsFileName: "leach-residue-sds.pdf" });
+    await expect(callerFor(w.applicant).samples.register(sample(w.request.id, { sds: { fileName: "notes.txt", base64: Buffer.from("not a pdf").toString("base64") } }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("must be a PDF") });
+  });
+});

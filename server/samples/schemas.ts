@@ -33,6 +33,8 @@ export const registerSampleSchema = z
     activityBq: z.number().positive("The activity must be more than zero.").max(1e12).nullable(),
     storageConditions: z.string().trim().max(500).default(""),
     afterwards: z.enum(afterwardsOptions, { error: "Say what happens to the sample afterwards." }),
+    /** The safety data sheet, a PDF of at most 5 MB, base64-encoded. */
+    sds: z.object({ fileName: z.string().trim().min(1).max(200), base64: z.string().max(7_000_000, "The safety data sheet is larger than 5 MB.") }).nullable().default(null),
   })
   .superRefine((s, ctx) => {
     if (s.massGrams === null && s.volumeMl === null) ctx.addIssue({ code: "custom", path: ["massGrams"], message: "Give the mass or the volume." });

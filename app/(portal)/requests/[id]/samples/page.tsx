@@ -59,7 +59,7 @@ export default async function SamplesPage({ params }: { params: Promise<{ id: st
                       {isFacilityStaff && s.safety === "PENDING" ? <div className="mt-2"><SampleSafetyForm sampleId={s.id} code={s.code} /></div> : null}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{s.massGrams ? `${s.massGrams.toString()} g` : `${s.volumeMl?.toString()} ml`}</td>
-                    <td className="py-2 pr-3">{s.hazards.length ? s.hazards.map((h) => hazardLabels[h]).join(", ") + (s.activityBq ? ` (${s.activityBq.toString()} Bq)` : "") : "None"}</td>
+                    <td className="py-2 pr-3">{s.hazards.length ? s.hazards.map((h) => hazardLabels[h]).join(", ") + (s.activityBq ? ` (${s.activityBq.toString()} Bq)` : "") : "None"}{s.sdsFileName ? <p><a className="text-xs text-brand-700 underline" href={`/api/samples/${s.id}/sds`} target="_blank" rel="noreferrer">Safety data sheet</a></p> : null}</td>
                     <td className="py-2 pr-3"><Badge tone={safetyTone[s.safety]}>{safetyText[s.safety]}</Badge>{s.safetyConditions ? <p className="mt-1 text-xs text-slate-600">{s.riskLevel?.toLowerCase()} risk: {s.safetyConditions}</p> : null}</td>
                     <td className="py-2">{statusText[s.status]}{s.container ? <p className="text-xs text-slate-600">{s.container.label} ({s.container.code})</p> : null}{s.storageLocation ? <p className="text-xs text-slate-600">{s.storageLocation}</p> : null}</td>
                   </tr>

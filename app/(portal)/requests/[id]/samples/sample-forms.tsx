@@ -14,14 +14,14 @@ import { applyServerErrors, useTRPC } from "../../../../_lib/trpc";
 
 const afterwardsLabels = { RETURN: "Return it to us", DISPOSE: "Dispose of it", KEEP_FOR_FOLLOW_UP: "Keep it for a follow-up experiment" } as const;
 const orNull = { setValueAs: (v: string) => (v?.trim() ? v.trim() : null) };
-const registerFields = ["name", "materialClass", "originSite", "originLocation", "originDepthM", "collectedOn", "parentId", "massGrams", "volumeMl", "dimensions", "igsn", "hazards", "activityBq", "storageConditions", "afterwards"] as const;
+const registerFields = ["name", "materialClass", "originSite", "originLocation", "originDepthM", "collectedOn", "parentId", "massGrams", "volumeMl", "dimensions", "igsn", "hazards", "activityBq", "storageConditions", "afterwards", "sds"] as const;
 
 export function RegisterSampleForm({ requestId, parents }: { requestId: string; parents: { id: string; label: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const defaults: RegisterSampleInput = { requestId, name: "", materialClass: "ORE", description: "", originSite: "", originLocation: "", originDepthM: null, collectedOn: null, parentId: null, massGrams: null, volumeMl: null, dimensions: "", igsn: null, hazards: [], activityBq: null, storageConditions: "", afterwards: "RETURN" };
+  const defaults: RegisterSampleInput = { requestId, name: "", materialClass: "ORE", description: "", originSite: "", originLocation: "", originDepthM: null, collectedOn: null, parentId: null, massGrams: null, volumeMl: null, dimensions: "", igsn: null, hazards: [], activityBq: null, storageConditions: "", afterwards: "RETURN", sds: null };
   const form = useForm<RegisterSampleInput, unknown, z.output<typeof registerSampleSchema>>({ resolver: zodResolver(registerSampleSchema), defaultValues: defaults });
   const register = useMutation(trpc.samples.register.mutationOptions());
   const hazards = useWatch({ control: form.control, name: "hazards" }) ?? [];
@@ -65,6 +65,27 @@ export function RegisterSampleForm({ requestId, parents }: { requestId: string; 
         {errors.hazards?.message ? <p className="text-sm font-medium text-red-700">{errors.hazards.message}</p> : null}
         <p className="text-xs text-slate-600">Any hazard sends the sample to the facility&apos;s safety review; it cannot ship until approved.</p>
       </fieldset>
+      {hazards.length > 0 ? (
+        <Field label="Safety data sheet (PDF, up to 5 MB)" help="Staff read it during the safety review." error={errors.sds as { message?: string } | undefined}>
+          {({ id, describedBy, invalid }) => (
+            <Input
+              id={id}
+              type="file"
+              accept="application/pdf"
+              aria-describedby={describedBy}
+              invalid={invalid}
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                if (!file) return form.setValue("sds", null);
+                const bytes = new Uint8Array(await file.arrayBuffer());
+                let binary = "";
+                for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                form.setValue("sds", { fileName: file.name, base64: btoa(binary) });
+              }}
+            />
+          )}
+        </Field>
+      ) : null}
       {hazards.includes("RADIOACTIVE") || errors.activityBq ? (
         <Field label="Activity (Bq)" help="Total activity, including naturally occurring radioactive material." error={errors.activityBq} required>{({ id, describedBy, invalid }) => <Input id={id} type="number" step="any" className="max-w-xs" aria-describedby={describedBy} invalid={invalid} {...form.register("activityBq", emptyAsNull)} />}</Field>
       ) : null}
