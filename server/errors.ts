@@ -41,6 +41,7 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
     }
     if (error.code === "P2025") return notFound("The record");
     if (error.message.includes("23P01")) return conflict("That time overlaps something already on the calendar.");
+    if (error.message.includes("23514") || error.message.includes("violates check constraint")) return conflict("That change would break a rule the database keeps, so nothing was changed. Reload and try again.");
   }
   return undefined;
 }

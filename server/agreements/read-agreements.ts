@@ -9,7 +9,8 @@ export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
     where: { id: agreementId },
     include: {
       template: { select: { title: true, kind: true, version: true } },
-      signatories: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { party: "asc" } },
+      // Signers' addresses and browsers are kept for the sealed record, not shown to the other parties on the page.
+      signatories: { omit: { ip: true, userAgent: true }, include: { organisation: { select: { id: true, name: true } } }, orderBy: { party: "asc" } },
       sealed: { select: { pdfHash: true, sealedAt: true } },
     },
   });

@@ -169,3 +169,38 @@ describe("quote and invoice PDFs", () => {
     await expect(renderInvoicePdf(db, await createMember(db, "APPLICANT"), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("corrections found in review", () => {
+  it("an hourly instrument invoices the hours of the shifts used, as its quote priced them", async () => {
+    const w = await createBillingWorld(db);
+    await db.rateCard.create({ data: { endstationId: w.endstation.id, currency: "GBP", unit: "HOUR", priceMinor: 18_000, validFrom: new Date(Date.now() - 86_400_000), createdById: w.admin.userId } });
+    const { request } = await approved(w, 2);
+    const quote = await db.quote.findUniqueOrThrow({ where: { requestId: request.id } });
+    const shiftHours = (await db.endstation.findUniqueOrThrow({ where: { id: w.endstation.id } })).shiftHours;
+    expect(quote.units).toBe(2 * shiftHours);
+    await createRunBooking(db, w, request.id, 2);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id } });
+    expect((invoice.lines as { quantity: number }[])[0]!.quantity).toBe(2 * shiftHours);
+    expect(invoice.fullCostMinor).toBe(2 * shiftHours * 18_000);
+  });
+
+  it("credit notes never give back more VAT than the invoice charged", async () => {
+    const w = await createBillingWorld(db);
+    const { request } = await approved(w, 1);
+    await createRunBooking(db, w, request.id, 1);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id } });
+    // Credit the net in uneven parts; the VAT credited adds up to exactly the VAT charged.
+    const parts = [invoice.netMinor - 7, 3, 4];
+    for (const amountMinor of parts) await callerFor(w.staff).billing.issueCreditNote({ invoiceId: id, amountMinor, reason: "Correcting the invoice in parts." });
+    const notes = await db.invoice.aggregate({ where: { creditsInvoiceId: id }, _sum: { netMinor: true, vatMinor: true, totalMinor: true } });
+    expect(notes._sum).toEqual({ netMinor: -invoice.netMinor, vatMinor: -invoice.vatMinor, totalMinor: -invoice.totalMinor });
+  });
+
+  it("the ledger CSV keeps a name that looks like a formula as text", async () => {
+    const { ledgerCsv } = await import("./ledger");
+    const csv = ledgerCsv({ entries: [{ at: new Date("2027-01-01T00:00:00Z"), kind: "SPENT", organisation: '=HYPERLINK("http://x")', demonstrator: "No demonstrator", request: "LDS-1", amountMinor: 100n, currency: "GBP", note: "-2+3" }] } as never);
+    expect(csv.split("\r\n")[1]).toBe(`2027-01-01T00:00:00.000Z,spent,"'=HYPERLINK(""http://x"")",No demonstrator,LDS-1,100,GBP,'-2+3`);
+  });
+});

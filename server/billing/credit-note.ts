@@ -20,12 +20,13 @@ export async function issueCreditNote(tx: Tx, ctx: RequestContext, input: z.outp
   if (invoice.kind !== "INVOICE") throw conflict(`${invoice.number} is itself a credit note; credit the invoice it corrects.`);
   // Lock the invoice so two credit notes cannot together credit more than it.
   await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoice.id} FOR UPDATE`;
-  const credited = await tx.invoice.aggregate({ where: { creditsInvoiceId: invoice.id }, _sum: { netMinor: true } });
+  const credited = await tx.invoice.aggregate({ where: { creditsInvoiceId: invoice.id }, _sum: { netMinor: true, vatMinor: true } });
   const left = invoice.netMinor + (credited._sum.netMinor ?? 0);
   if (input.amountMinor > left) throw invalid(`At most ${formatMinor(left, invoice.currency)} of ${invoice.number} is left to credit (before VAT).`, "amountMinor");
-  const vatRate = invoice.netMinor === 0 ? 0 : Math.round((invoice.vatMinor * 10_000) / invoice.netMinor);
+  const vatLeft = invoice.vatMinor + (credited._sum.vatMinor ?? 0);
   const net = -input.amountMinor;
-  const vat = percentOf(net, vatRate);
+  // At the quote's rate; never more VAT than the invoice charged, and the last credit takes exactly what is left.
+  const vat = input.amountMinor === left ? -vatLeft : -Math.min(percentOf(input.amountMinor, invoice.quote.vatBasisPoints), vatLeft);
   const { sequence, number } = await nextInvoiceNumber(tx, invoice.facility);
   const note = await tx.invoice.create({
     data: {

@@ -42,8 +42,9 @@ export async function issueInvoice(tx: Tx, ctx: RequestContext, input: z.output<
   if (shiftsUsed === 0) throw conflict(`No shifts of ${request.reference} have run yet: the invoice counts confirmed bookings that have ended.`);
   const downtimeHundredths = ran.reduce((n, b) => n + Math.round(Number(b.downtimeHours) * 100), 0);
 
-  const frozen = q.rates as unknown as { beam: RateTerms; addOns: AddOnRateTerms[] };
-  const units = frozen.beam.unit === "SHIFT" ? shiftsUsed : shiftsUsed * frozen.beam.unitHours;
+  const frozen = q.rates as unknown as { beam: RateTerms; shiftHours: number; addOns: AddOnRateTerms[] };
+  // Hourly instruments bill the hours of the shifts used, at the shift length frozen in the quote.
+  const units = frozen.beam.unit === "SHIFT" ? shiftsUsed : shiftsUsed * frozen.shiftHours;
   const addOns = addOnLines(frozen.addOns, input.addOns);
   for (const kind of Object.keys(input.addOns) as AddOnKind[]) {
     if ((input.addOns[kind] ?? 0) > 0 && !frozen.addOns.some((a) => a.kind === kind)) throw invalid(`The quote has no rate for ${kind.toLowerCase().replaceAll("_", " ")}; leave it at 0.`, `addOns.${kind}`);

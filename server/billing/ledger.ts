@@ -51,7 +51,11 @@ export function myProgrammes(db: Db, actor: Actor) {
   return db.programme.findMany({ where: programmeScope(actor), select: { id: true, name: true, currency: true, budgetMinor: true, reservedMinor: true, spentMinor: true }, orderBy: { startsOn: "asc" } });
 }
 
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+/** Quoted where needed; a cell that a spreadsheet would run as a formula (= + - @) is prefixed with ' so it stays text. */
+function csvCell(raw: string): string {
+  const value = /^[=+\-@\t\r]/.test(raw) && !/^-?\d+$/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
 
 /** The ledger as CSV: one row per entry, amounts in minor units with the currency (for spreadsheets, not display). */
 export function ledgerCsv(ledger: Awaited<ReturnType<typeof programmeLedger>>): string {

@@ -49,7 +49,7 @@ export async function makeQuote(tx: Tx, ctx: RequestContext & { actor: { kind: "
       facilityId: request.facilityId,
       organisationId: request.organisationId,
       currency: rates.currency,
-      rates: { beam: rates, addOns: addOnRates.map((r) => ({ kind: r.kind, label: r.label, unitLabel: r.unitLabel, priceMinor: r.priceMinor })) } as unknown as Prisma.InputJsonValue,
+      rates: { beam: rates, shiftHours: endstation.shiftHours, addOns: addOnRates.map((r) => ({ kind: r.kind, label: r.label, unitLabel: r.unitLabel, priceMinor: r.priceMinor })) } as unknown as Prisma.InputJsonValue,
       lines: priced.lines as unknown as Prisma.InputJsonValue,
       units,
       fullCostMinor: priced.fullCostMinor,

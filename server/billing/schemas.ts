@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 
 export const addOnKinds = ["SAMPLE_PREPARATION", "MAIL_IN", "DATA_PROCESSING", "SHIPPING"] as const;
 
@@ -42,7 +43,7 @@ export const rateCardSchema = z
     slidingFromUnit: z.number().int("A whole number.").min(2, "The sliding scale starts from the 2nd unit at the earliest.").max(1000).nullable(),
     slidingPriceMinor: z.number().int("Whole pence or cents.").min(1, "The sliding price must be more than zero.").nullable(),
     /** ISO date (in the facility's zone) from which the card applies. */
-    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date."),
+    validFrom: isoDate,
   })
   .refine((c) => (c.slidingFromUnit === null) === (c.slidingPriceMinor === null), { path: ["slidingPriceMinor"], message: "Give both the unit the sliding scale starts from and its price, or neither." })
   .refine((c) => c.slidingPriceMinor === null || c.slidingPriceMinor <= c.priceMinor, { path: ["slidingPriceMinor"], message: "The sliding price is a discount: at most the full price." });

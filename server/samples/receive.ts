@@ -54,8 +54,10 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
     if (container.shipment.status === "PLANNED") throw conflict(`${container.shipment.reference} has not been dispatched yet; the applicant dispatches it first.`, "code");
     const received = await tx.container.updateMany({ where: { id: container.id, receivedAt: null }, data: { receivedAt: now, condition } });
     if (received.count === 0) throw conflict(`${container.label} (${container.code}) was already received on ${formatFacilityDateTime(container.receivedAt!, facility.timeZone)}.`, "code");
-    await tx.sample.updateMany({ where: { containerId: container.id }, data: { status: "STORED", storageLocation: input.location } });
-    for (const s of container.samples) {
+    // Samples scanned on their own before their container are already stored: left where they are.
+    const arriving = container.samples.filter((s) => s.status === "DISPATCHED");
+    await tx.sample.updateMany({ where: { id: { in: arriving.map((s) => s.id) }, status: "DISPATCHED" }, data: { status: "STORED", storageLocation: input.location } });
+    for (const s of arriving) {
       await tx.custodyEvent.create({ data: { kind: "RECEIVED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, location: "Receipt desk", note: input.note } });
       await tx.custodyEvent.create({ data: { kind: "STORED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, location: input.location } });
     }
@@ -72,7 +74,8 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
   const s = sample!;
   if (s.status === "STORED" || s.status === "RECEIVED") throw conflict(`${s.code} is already received and stored at ${s.storageLocation ?? "the sample store"}.`, "code");
   const unexpected = s.status !== "DISPATCHED";
-  await tx.sample.update({ where: { id: s.id }, data: { status: "STORED", storageLocation: input.location } });
+  const stored = await tx.sample.updateMany({ where: { id: s.id, status: s.status }, data: { status: "STORED", storageLocation: input.location } });
+  if (stored.count === 0) throw conflict(`${s.code} was received a moment ago.`, "code");
   await tx.custodyEvent.create({ data: { kind: "RECEIVED", at: now, sampleId: s.id, ...who, condition, location: "Receipt desk", note: input.note } });
   await tx.custodyEvent.create({ data: { kind: "STORED", at: now, sampleId: s.id, ...who, location: input.location } });
   if (unexpected || flagged) {

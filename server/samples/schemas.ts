@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../validation/iso-date";
 
 export const hazardClasses = ["RADIOACTIVE", "TOXIC", "CORROSIVE", "FLAMMABLE", "PRESSURISED", "NANOMATERIAL"] as const;
 export const hazardLabels: Record<(typeof hazardClasses)[number], string> = {
@@ -23,7 +24,7 @@ export const registerSampleSchema = z
     originSite: z.string().trim().min(2, "Say where it comes from: deposit, site or plant.").max(200),
     originLocation: z.string().trim().max(200).default(""),
     originDepthM: z.number().min(0, "Depth cannot be negative.").max(15_000).nullable(),
-    collectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.").nullable(),
+    collectedOn: isoDate.nullable(),
     parentId: z.string().min(1).nullable(),
     massGrams: positive("mass").nullable(),
     volumeMl: positive("volume").nullable(),
@@ -63,7 +64,7 @@ export const createShipmentSchema = z
     currency: z.enum(["GBP", "EUR"]),
     dangerousGoods: z.boolean(),
     unNumber: z.string().trim().regex(/^UN\d{4}$/, "A UN number looks like UN2910.").nullable(),
-    expectedArrival: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the expected arrival date."),
+    expectedArrival: isoDate,
     containers: z.array(z.object({ label: z.string().trim().min(1, "Label the container.").max(60), sampleIds: z.array(z.string().min(1)).min(1, "Put at least one sample in each container.") })).min(1, "Add at least one container.").max(50),
   })
   .refine((s) => !s.dangerousGoods || s.unNumber !== null, { path: ["unNumber"], message: "Dangerous goods need their UN number." });

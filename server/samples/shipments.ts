@@ -38,7 +38,9 @@ export async function createShipment(tx: Tx, ctx: RequestContext, input: z.outpu
   });
   for (const c of input.containers) {
     const container = await tx.container.create({ data: { code: await nextCode(tx, request.facility, "C"), shipmentId: shipment.id, label: c.label } });
-    await tx.sample.updateMany({ where: { id: { in: c.sampleIds } }, data: { containerId: container.id } });
+    // Conditional: a sample packed by a concurrent shipment is not taken out of it.
+    const packed = await tx.sample.updateMany({ where: { id: { in: c.sampleIds }, containerId: null, status: "REGISTERED" }, data: { containerId: container.id } });
+    if (packed.count !== c.sampleIds.length) throw conflict("One of these samples has just been put in another shipment; reload and plan again.", "containers");
     for (const sampleId of c.sampleIds) await tx.custodyEvent.create({ data: { kind: "PACKED", sampleId, containerId: container.id, shipmentId: shipment.id, ...custodyActor(ctx.actor), note: `Packed in ${c.label} (${container.code})` } });
   }
   await recordAudit(tx, ctx, { action: "shipment.planned", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, request: request.reference, containers: input.containers.length, samples: ids.length } });

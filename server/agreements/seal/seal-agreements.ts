@@ -68,21 +68,30 @@ export async function sealSignedAgreements(db: Db, options: { only?: string[]; n
   const now = options.now ?? (() => new Date());
   const only = options.only ?? null;
   let sealed = 0;
+  // One that fails (a render error, a timeout) is left for the next run and does not hold up the others.
+  const failed: string[] = [];
   for (;;) {
+    let picked: string | null = null;
     const done = await inTransaction(async (tx) => {
       const [next] = await tx.$queryRaw<{ id: string; reference: string }[]>`
         SELECT a.id, a.reference FROM "Agreement" a
-        WHERE a.state = 'SIGNED' AND (${only}::text[] IS NULL OR a.id = ANY(${only}::text[])) AND NOT EXISTS (SELECT 1 FROM "SealedAgreement" s WHERE s."agreementId" = a.id)
+        WHERE a.state = 'SIGNED' AND (${only}::text[] IS NULL OR a.id = ANY(${only}::text[])) AND NOT (a.id = ANY(${failed}::text[])) AND NOT EXISTS (SELECT 1 FROM "SealedAgreement" s WHERE s."agreementId" = a.id)
         ORDER BY a."completedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!next) return false;
+      picked = next.id;
       const sealedAt = now();
       const pdf = await renderSealedPdf(await sealedData(tx, next.id, sealedAt));
       const pdfHash = createHash("sha256").update(pdf).digest("hex");
       await tx.sealedAgreement.create({ data: { agreementId: next.id, pdf: new Uint8Array(pdf), pdfHash, sealedAt } });
       await recordAudit(tx, workerContext, { action: "agreement.sealed", entityType: "Agreement", entityId: next.id, after: { reference: next.reference, pdfHash, bytes: pdf.byteLength } });
       return true;
-    }, db);
-    if (!done) return sealed;
-    sealed += 1;
+    }, db).catch((error: unknown) => {
+      if (!picked) throw error;
+      console.error(`[seal] could not seal agreement ${picked}; it is retried on the next run`, error);
+      failed.push(picked);
+      return "failed" as const;
+    });
+    if (done === false) return sealed;
+    if (done === true) sealed += 1;
   }
 }

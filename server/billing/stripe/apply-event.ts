@@ -22,10 +22,17 @@ const stateFor: Partial<Record<Stripe.Event["type"], PaymentState>> = {
 
 const words: Record<PaymentState, string> = { UNPAID: "unpaid", PAYMENT_FAILED: "payment failed", PAID: "paid", REFUNDED: "refunded" };
 
-/** The portal's invoice an event is about: our id in the metadata, or Stripe's invoice id. */
+/** The portal's invoice an event is about: our id in the metadata, Stripe's invoice id, or (for a charge) the invoice it paid. */
 function invoiceKeys(event: Stripe.Event): { lodestoneId: string | null; stripeInvoiceId: string | null } {
-  const object = event.data.object as { id?: string; object?: string; metadata?: Record<string, string> | null };
-  return { lodestoneId: object.metadata?.lodestoneInvoiceId ?? null, stripeInvoiceId: object.object === "invoice" ? (object.id ?? null) : null };
+  const object = event.data.object as { id?: string; object?: string; invoice?: string | { id: string } | null; metadata?: Record<string, string> | null };
+  const charged = typeof object.invoice === "string" ? object.invoice : (object.invoice?.id ?? null);
+  return { lodestoneId: object.metadata?.lodestoneInvoiceId ?? null, stripeInvoiceId: object.object === "invoice" ? (object.id ?? null) : charged };
+}
+
+/** A partial refund does not make the invoice refunded: the facility corrects it with a credit note. */
+function isPartialRefund(event: Stripe.Event): boolean {
+  const charge = event.data.object as { object?: string; amount?: number; amount_refunded?: number };
+  return event.type === "charge.refunded" && charge.object === "charge" && typeof charge.amount === "number" && typeof charge.amount_refunded === "number" && charge.amount_refunded < charge.amount;
 }
 
 /**
@@ -38,7 +45,7 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<"ap
     const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return "duplicate";
     const next = stateFor[event.type];
-    if (!next) return "ignored";
+    if (!next || isPartialRefund(event)) return "ignored";
     const { lodestoneId, stripeInvoiceId } = invoiceKeys(event);
     const invoice = await tx.invoice.findFirst({ where: lodestoneId ? { id: lodestoneId } : stripeInvoiceId ? { stripeInvoiceId } : { id: "" }, include: { quote: { include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } } } });
     if (!invoice) return "ignored";

@@ -31,11 +31,13 @@ export async function syncInvoicesToStripe(db: Db, stripe: Stripe): Promise<numb
 async function syncOne(db: Db, stripe: Stripe, invoiceId: string) {
   const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { quote: { select: { reference: true, purchaseOrderNumber: true, programmeId: true } }, facility: { select: { name: true } } } });
   const organisation = await db.organisation.findUniqueOrThrow({ where: { id: invoice.organisationId } });
+  // Stripe sends "send_invoice" invoices to the customer's email: the person who made the request.
+  const contact = await db.accessRequest.findUniqueOrThrow({ where: { id: invoice.requestId }, select: { createdBy: { select: { email: true, name: true } } } });
   const key = (suffix: string) => ({ idempotencyKey: `lodestone-${suffix}` });
 
   let customerId = organisation.stripeCustomerId;
   if (!customerId) {
-    const customer = await stripe.customers.create({ name: organisation.name, metadata: { lodestoneOrganisationId: organisation.id } }, key(`customer-${organisation.id}`));
+    const customer = await stripe.customers.create({ name: organisation.name, email: contact.createdBy.email, metadata: { lodestoneOrganisationId: organisation.id, contact: contact.createdBy.name } }, key(`customer-${organisation.id}`));
     customerId = customer.id;
     await db.organisation.updateMany({ where: { id: organisation.id, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
   }
