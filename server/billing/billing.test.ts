@@ -204,3 +204,19 @@ describe("corrections found in review", () => {
     expect(csv.split("\r\n")[1]).toBe(`2027-01-01T00:00:00.000Z,spent,"'=HYPERLINK(""http://x"")",No demonstrator,LDS-1,100,GBP,'-2+3`);
   });
 });
+
+describe("value granted through free access", () => {
+  it("a non-proprietary run costs the user nothing, and the funder's ledger shows its full cost as value granted", async () => {
+    const w = await createBillingWorld(db);
+    const { request } = await createAwaitingDecision(db, w);
+    await db.accessRequest.update({ where: { id: request.id }, data: { routeId: w.routes.NON_PROPRIETARY.id, state: "APPROVED", allocatedShifts: 2, decidedAt: new Date() } });
+    await callerFor(w.staff).billing.makeQuote({ requestId: request.id });
+    await createRunBooking(db, w, request.id, 2);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    expect(await db.invoice.findUniqueOrThrow({ where: { id } })).toMatchObject({ totalMinor: 0, waivedMinor: 640_000, subsidyMinor: 0, paymentState: "PAID" });
+    const funder = await createMember(db, "FUNDER", { organisationId: w.funder.id });
+    const view = await callerFor(funder).billing.ledger({ programmeId: w.programme.id });
+    expect(view.freeAccess).toEqual({ valueMinor: 640_000n, runs: 1 });
+    expect(view.entries).toHaveLength(0);
+  });
+});

@@ -23,8 +23,10 @@ function add(totals: Totals, kind: "RESERVED" | "RELEASED" | "SPENT", amount: bi
  * demonstrator, with every entry (for the CSV).
  */
 export async function programmeLedger(db: Db, actor: Actor, programmeId: string) {
-  const programme = await db.programme.findFirst({ where: { id: programmeId, ...programmeScope(actor) }, include: { demonstrators: { select: { id: true, title: true } } } });
+  const programme = await db.programme.findFirst({ where: { id: programmeId, ...programmeScope(actor) }, include: { demonstrators: { select: { id: true, title: true } }, facilities: { select: { facilityId: true } } } });
   if (!programme) throw notFound("The programme");
+  // Free (non-proprietary) access at the programme's facilities: its full cost, recorded on the invoices, is value granted.
+  const granted = await db.invoice.aggregate({ where: { facilityId: { in: programme.facilities.map((f) => f.facilityId) }, currency: programme.currency, kind: "INVOICE", waivedMinor: { gt: 0 } }, _sum: { waivedMinor: true }, _count: true });
   const entries = await db.subsidyEntry.findMany({ where: { programmeId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   const organisations = await db.organisation.findMany({ where: { id: { in: [...new Set(entries.map((e) => e.organisationId))] } }, select: { id: true, name: true } });
   const requests = await db.accessRequest.findMany({ where: { id: { in: [...new Set(entries.map((e) => e.requestId))] } }, select: { id: true, reference: true } });
@@ -41,6 +43,7 @@ export async function programmeLedger(db: Db, actor: Actor, programmeId: string)
   return {
     programme: { id: programme.id, name: programme.name, currency: programme.currency, budgetMinor: programme.budgetMinor, subsidyBasisPoints: programme.subsidyBasisPoints, capPerOrganisationMinor: programme.capPerOrganisationMinor },
     totals: { ...overall, remainingMinor: programme.budgetMinor - programme.reservedMinor - programme.spentMinor },
+    freeAccess: { valueMinor: BigInt(granted._sum.waivedMinor ?? 0), runs: granted._count },
     bySme: [...bySme.entries()].map(([id, t]) => ({ organisation: nameOf(id), ...t })).sort((a, b) => a.organisation.localeCompare(b.organisation)),
     byDemonstrator: [...byDemonstrator.entries()].map(([id, t]) => ({ demonstrator: demonstratorTitle(id), ...t })).sort((a, b) => a.demonstrator.localeCompare(b.demonstrator)),
     entries: entries.map((e) => ({ at: e.at, kind: e.kind, organisation: nameOf(e.organisationId), demonstrator: demonstratorTitle(e.demonstratorId), request: requests.find((r) => r.id === e.requestId)?.reference ?? "", amountMinor: e.amountMinor, currency: e.currency, note: e.note })),

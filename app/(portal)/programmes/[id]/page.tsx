@@ -47,6 +47,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ id: str
         <Stat label="Spent on invoices" value={money(totals.spentMinor)} />
         <Stat label="Released" value={money(totals.releasedMinor)} hint="Reserved, then given back" />
         <Stat label="Remaining" value={money(totals.remainingMinor)} />
+        <Stat label="Free access granted" value={money(ledger.freeAccess.valueMinor)} hint={`Full cost of ${ledger.freeAccess.runs} non-proprietary run${ledger.freeAccess.runs === 1 ? "" : "s"}, at no charge to the users`} />
       </div>
       {ledger.entries.length === 0 ? (
         <EmptyState title="No subsidy yet">Reservations appear when a facility approves an eligible SME&apos;s request.</EmptyState>
