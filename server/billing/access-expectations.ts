@@ -12,6 +12,7 @@ export const billingAccessExpectations: Record<string, "public" | "signedIn" | r
   "billing.issueCreditNote": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "billing.rates": ["FACILITY_ADMIN"],
   "billing.saveRateCard": ["FACILITY_ADMIN"],
+  "billing.saveAddOnRate": ["FACILITY_ADMIN"],
   "billing.programmes": ["FUNDER", "PLATFORM_ADMIN"],
   "billing.ledger": ["FUNDER", "PLATFORM_ADMIN"],
 };

@@ -220,3 +220,23 @@ describe("value granted through free access", () => {
     expect(view.entries).toHaveLength(0);
   });
 });
+
+describe("rates kept by facility admins", () => {
+  it("a new rate card and add-on price apply from their date; bad prices, a clashing date and other facilities' admins are refused", async () => {
+    const w = await createBillingWorld(db);
+    const admin = callerFor(w.admin).billing;
+    await expect(admin.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 300_000, slidingFromUnit: 11, slidingPriceMinor: 350_000, validFrom: "2027-04-01" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most the full price") });
+    await expect(admin.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 300_000, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-02-30" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("does not exist") });
+    await admin.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 300_000, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-04-01" });
+    await expect(admin.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 310_000, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-04-01" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already has a rate card from 2027-04-01") });
+    const otherAdmin = await createMember(db, "FACILITY_ADMIN");
+    await expect(callerFor(otherAdmin).billing.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 1, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-05-01" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await admin.saveAddOnRate({ facilityId: w.facility.id, kind: "SHIPPING", label: "Return shipping", unitLabel: "parcel", priceMinor: 8_500, currency: "GBP", validFrom: "2026-01-01" });
+    await expect(admin.saveAddOnRate({ facilityId: w.facility.id, kind: "SHIPPING", label: "Return shipping", unitLabel: "parcel", priceMinor: -1, currency: "GBP", validFrom: "2026-02-01" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot be negative") });
+    // A quote made now uses the shipping price in force (it starts at 0 quantity, and the invoice prices the parcels sent).
+    const { request } = await approved(w, 1);
+    await createRunBooking(db, w, request.id, 1);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SHIPPING: 2 } });
+    expect((await db.invoice.findUniqueOrThrow({ where: { id } })).lines).toContainEqual({ label: "Return shipping (per parcel)", quantity: 2, unitPriceMinor: 8_500, amountMinor: 17_000 });
+  });
+});

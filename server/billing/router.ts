@@ -8,8 +8,8 @@ import { makeQuoteByStaff } from "./make-quote";
 import { billingAccess as access } from "./policy";
 import { cancelQuote, setPaymentTerms } from "./quote-actions";
 import { billingOfRequest, getInvoice, listInvoices } from "./read-billing";
-import { administeredRates, saveRateCard } from "./save-rate-card";
-import { cancelQuoteSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
+import { administeredRates, saveAddOnRate, saveRateCard } from "./save-rate-card";
+import { addOnRateSchema, cancelQuoteSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
 import { inTransaction } from "../db";
 
 /** Quotes, invoices, payments and the funders' subsidy ledger. */
@@ -28,6 +28,7 @@ export const billingRouter = createRouter({
   issueCreditNote: procedure.meta({ access: access.issueCreditNote }).input(creditNoteSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => issueCreditNote(tx, ctx, input))),
   rates: procedure.meta({ access: access.rates }).query(({ ctx }) => inTransaction((tx) => administeredRates(tx, ctx), ctx.db)),
   saveRateCard: procedure.meta({ access: access.saveRateCard }).input(rateCardSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveRateCard(tx, ctx, input))),
+  saveAddOnRate: procedure.meta({ access: access.saveRateCard }).input(addOnRateSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveAddOnRate(tx, ctx, input))),
   programmes: procedure.meta({ access: access.programmes }).query(({ ctx }) => myProgrammes(ctx.db, ctx.actor)),
   ledger: procedure.meta({ access: access.ledger }).input(programmeIdSchema).query(({ ctx, input }) => programmeLedger(ctx.db, ctx.actor, input.programmeId)),
 });

@@ -50,3 +50,14 @@ export const rateCardSchema = z
 export type RateCardInput = z.input<typeof rateCardSchema>;
 
 export const programmeIdSchema = z.object({ programmeId: z.string().min(1) });
+
+export const addOnRateSchema = z.object({
+  facilityId: z.string().min(1),
+  kind: z.enum(addOnKinds, { error: "Choose the add-on." }),
+  label: z.string().trim().min(3, "Name the add-on as invoices should show it.").max(100),
+  unitLabel: z.string().trim().min(2, "Say what one unit is (sample, compute hour, parcel).").max(40),
+  priceMinor: z.number({ error: "Enter the price." }).int("Whole pence or cents.").min(0, "The price cannot be negative.").max(10_000_000, "That price is implausibly high."),
+  currency: z.enum(["GBP", "EUR"], { error: "Choose GBP or EUR." }),
+  validFrom: isoDate,
+});
+export type AddOnRateInput = z.input<typeof addOnRateSchema>;

@@ -4,7 +4,7 @@ import { formatFacilityDate } from "@/server/time";
 import { Card, EmptyState, PageHeader } from "../../../_components/ui";
 import { portalApi } from "../../../_lib/server-api";
 import { canAdminister } from "../can-administer";
-import { RateCardForm } from "./rate-card-form";
+import { AddOnRateForm, RateCardForm } from "./rate-card-form";
 
 export const metadata: Metadata = { title: "Rates" };
 
@@ -43,6 +43,9 @@ export default async function RatesPage() {
               {f.addOnRates.length === 0 ? <p className="text-sm text-slate-700">No add-ons priced.</p> : (
                 <ul className="space-y-1 text-sm">{f.addOnRates.map((a) => <li key={a.id}>{a.label}: {formatMinor(a.priceMinor, a.currency)} per {a.unitLabel} <span className="text-slate-600">(from {formatFacilityDate(a.validFrom, f.timeZone)})</span></li>)}</ul>
               )}
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <AddOnRateForm facilityId={f.id} facilityName={f.name} defaultCurrency={(f.addOnRates[0]?.currency as "GBP" | "EUR" | undefined) ?? "GBP"} />
+              </div>
             </Card>
             <Card title="New rate card">
               <RateCardForm facilityName={f.name} endstations={f.endstations.map((e) => ({ id: e.id, name: e.name }))} defaultCurrency={(f.endstations[0]?.rateCards[0]?.currency as "GBP" | "EUR" | undefined) ?? "GBP"} />

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { rateCardSchema, type RateCardInput } from "@/server/billing/schemas";
+import { addOnRateSchema, rateCardSchema, type AddOnRateInput, type RateCardInput } from "@/server/billing/schemas";
 import { Field, FormError, Input, Select } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
@@ -51,6 +51,47 @@ export function RateCardForm({ facilityName, endstations, defaultCurrency }: { f
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save the rate card"}</Button>
         <span role="status" className="text-sm text-emerald-800">{saved ? "Saved. Quotes made from that date use it; earlier quotes keep their rates." : ""}</span>
+      </div>
+    </form>
+  );
+}
+
+const addOnKindLabels = { SAMPLE_PREPARATION: "Sample preparation", MAIL_IN: "Mail-in service", DATA_PROCESSING: "Data processing (compute hours)", SHIPPING: "Shipping" } as const;
+
+export function AddOnRateForm({ facilityId, facilityName, defaultCurrency }: { facilityId: string; facilityName: string; defaultCurrency: "GBP" | "EUR" }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm<AddOnRateInput, unknown, z.output<typeof addOnRateSchema>>({ resolver: zodResolver(addOnRateSchema), defaultValues: { facilityId, kind: "SAMPLE_PREPARATION", label: "", unitLabel: "", currency: defaultCurrency, validFrom: "" } });
+  const save = useMutation(trpc.billing.saveAddOnRate.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(values);
+      setSaved(true);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["kind", "label", "unitLabel", "priceMinor", "currency", "validFrom"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`New add-on price at ${facilityName}`} onChange={() => setSaved(false)}>
+      <FormError message={formError} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Field label="Add-on" error={errors.kind} required>{({ id, describedBy, invalid }) => <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("kind")}>{Object.entries(addOnKindLabels).map(([k, l]) => <option key={k} value={k}>{l}</option>)}</Select>}</Field>
+        <Field label="Name on invoices" error={errors.label} required>{({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("label")} />}</Field>
+        <Field label="Unit" help="sample, compute hour, parcel" error={errors.unitLabel} required>{({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("unitLabel")} />}</Field>
+      </div>
+      <div className="grid gap-4 md:grid-cols-3">
+        <Field label="Price per unit" help="E.g. 45.00" error={errors.priceMinor} required>{({ id, describedBy, invalid }) => <Input id={id} inputMode="decimal" aria-describedby={describedBy} invalid={invalid} {...form.register("priceMinor", toMinor)} />}</Field>
+        <Field label="Currency" error={errors.currency} required>{({ id, describedBy, invalid }) => <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("currency")}><option value="GBP">GBP</option><option value="EUR">EUR</option></Select>}</Field>
+        <Field label="Valid from" error={errors.validFrom} required>{({ id, describedBy, invalid }) => <Input id={id} type="date" aria-describedby={describedBy} invalid={invalid} {...form.register("validFrom")} />}</Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save the add-on price"}</Button>
+        <span role="status" className="text-sm text-emerald-800">{saved ? "Saved." : ""}</span>
       </div>
     </form>
   );
