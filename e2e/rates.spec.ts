@@ -26,7 +26,7 @@ test("a facility admin sets a new rate card and an add-on price; a sliding price
   const addOn = page.getByRole("form", { name: "New add-on price at Erzgebirge Core Imaging Centre" });
   await addOn.getByLabel("Add-on").selectOption("SHIPPING");
   await addOn.getByLabel("Name on invoices").fill("Return courier");
-  await addOn.getByLabel("Unit").fill("parcel");
+  await addOn.getByRole("textbox", { name: "Unit (required)", exact: true }).fill("parcel");
   await addOn.getByLabel("Price per unit").fill("65");
   await addOn.getByLabel("Currency").selectOption("EUR");
   await addOn.getByLabel("Valid from").fill(`2028-03-${String(day).padStart(2, "0")}`);
