@@ -33,6 +33,13 @@ test("a facility admin sets a new rate card and an add-on price; a sliding price
   await addOn.getByRole("button", { name: "Save the add-on price" }).click();
   await expect(addOn.getByRole("status")).toHaveText("Saved.");
   await expect(page.getByText("Return courier: €65.00 per parcel").first()).toBeVisible();
+  const vat = page.getByRole("form", { name: "VAT and bank details of Erzgebirge Core Imaging Centre" });
+  await vat.getByLabel("VAT (%)").fill("-1");
+  await vat.getByRole("button", { name: "Save VAT and bank details" }).click();
+  await expect(vat.getByText("VAT cannot be negative.")).toBeVisible();
+  await vat.getByLabel("VAT (%)").fill("19");
+  await vat.getByRole("button", { name: "Save VAT and bank details" }).click();
+  await expect(vat.getByRole("status")).toHaveText("Saved.");
   await expectAccessible(page);
   await screenshot(page, testInfo, "rates-admin");
 });

@@ -13,6 +13,7 @@ export const billingAccessExpectations: Record<string, "public" | "signedIn" | r
   "billing.rates": ["FACILITY_ADMIN"],
   "billing.saveRateCard": ["FACILITY_ADMIN"],
   "billing.saveAddOnRate": ["FACILITY_ADMIN"],
+  "billing.saveFacilityBilling": ["FACILITY_ADMIN"],
   "billing.programmes": ["FUNDER", "PLATFORM_ADMIN"],
   "billing.ledger": ["FUNDER", "PLATFORM_ADMIN"],
 };

@@ -240,3 +240,16 @@ describe("rates kept by facility admins", () => {
     expect((await db.invoice.findUniqueOrThrow({ where: { id } })).lines).toContainEqual({ label: "Return shipping (per parcel)", quantity: 2, unitPriceMinor: 8_500, amountMinor: 17_000 });
   });
 });
+
+describe("a facility's VAT and bank details", () => {
+  it("applies the new VAT rate to quotes made afterwards, keeps earlier quotes as they were, and refuses nonsense", async () => {
+    const w = await createBillingWorld(db);
+    const before = await approved(w, 1);
+    await expect(callerFor(w.admin).billing.saveFacilityBilling({ facilityId: w.facility.id, vatPercent: -5, paymentInstructions: "Sort code 00-00-00" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("VAT cannot be negative") });
+    await expect(callerFor(await createMember(db, "FACILITY_ADMIN")).billing.saveFacilityBilling({ facilityId: w.facility.id, vatPercent: 0, paymentInstructions: "Pay us instead, please" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await callerFor(w.admin).billing.saveFacilityBilling({ facilityId: w.facility.id, vatPercent: 5.5, paymentInstructions: "IBAN GB00 TEST 0000 0000 0000 00" });
+    const after = await approved(w, 1);
+    const [q1, q2] = await Promise.all([db.quote.findUniqueOrThrow({ where: { requestId: before.request.id } }), db.quote.findUniqueOrThrow({ where: { requestId: after.request.id } })]);
+    expect([q1.vatBasisPoints, q2.vatBasisPoints]).toEqual([2_000, 550]);
+  });
+});

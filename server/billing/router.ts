@@ -8,8 +8,8 @@ import { makeQuoteByStaff } from "./make-quote";
 import { billingAccess as access } from "./policy";
 import { cancelQuote, setPaymentTerms } from "./quote-actions";
 import { billingOfRequest, getInvoice, listInvoices } from "./read-billing";
-import { administeredRates, saveAddOnRate, saveRateCard } from "./save-rate-card";
-import { addOnRateSchema, cancelQuoteSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
+import { administeredRates, saveAddOnRate, saveFacilityBilling, saveRateCard } from "./save-rate-card";
+import { addOnRateSchema, cancelQuoteSchema, facilityBillingSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
 import { inTransaction } from "../db";
 
 /** Quotes, invoices, payments and the funders' subsidy ledger. */
@@ -29,6 +29,7 @@ export const billingRouter = createRouter({
   rates: procedure.meta({ access: access.rates }).query(({ ctx }) => inTransaction((tx) => administeredRates(tx, ctx), ctx.db)),
   saveRateCard: procedure.meta({ access: access.saveRateCard }).input(rateCardSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveRateCard(tx, ctx, input))),
   saveAddOnRate: procedure.meta({ access: access.saveRateCard }).input(addOnRateSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveAddOnRate(tx, ctx, input))),
+  saveFacilityBilling: procedure.meta({ access: access.saveRateCard }).input(facilityBillingSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveFacilityBilling(tx, ctx, input))),
   programmes: procedure.meta({ access: access.programmes }).query(({ ctx }) => myProgrammes(ctx.db, ctx.actor)),
   ledger: procedure.meta({ access: access.ledger }).input(programmeIdSchema).query(({ ctx, input }) => programmeLedger(ctx.db, ctx.actor, input.programmeId)),
 });

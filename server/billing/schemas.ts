@@ -61,3 +61,10 @@ export const addOnRateSchema = z.object({
   validFrom: isoDate,
 });
 export type AddOnRateInput = z.input<typeof addOnRateSchema>;
+
+export const facilityBillingSchema = z.object({
+  facilityId: z.string().min(1),
+  vatPercent: z.number({ error: "Enter the VAT rate (0 where none is charged)." }).min(0, "VAT cannot be negative.").max(100, "VAT is at most 100 %.").refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "At most two decimals."),
+  paymentInstructions: z.string().trim().min(10, "Give the bank details users pay to (at least 10 characters).").max(1000),
+});
+export type FacilityBillingInput = z.input<typeof facilityBillingSchema>;

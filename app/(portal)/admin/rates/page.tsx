@@ -4,7 +4,7 @@ import { formatFacilityDate } from "@/server/time";
 import { Card, EmptyState, PageHeader } from "../../../_components/ui";
 import { portalApi } from "../../../_lib/server-api";
 import { canAdminister } from "../can-administer";
-import { AddOnRateForm, RateCardForm } from "./rate-card-form";
+import { AddOnRateForm, FacilityBillingForm, RateCardForm } from "./rate-card-form";
 
 export const metadata: Metadata = { title: "Rates" };
 
@@ -46,6 +46,9 @@ export default async function RatesPage() {
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <AddOnRateForm facilityId={f.id} facilityName={f.name} defaultCurrency={(f.addOnRates[0]?.currency as "GBP" | "EUR" | undefined) ?? "GBP"} />
               </div>
+            </Card>
+            <Card title="VAT and bank details">
+              <FacilityBillingForm facilityId={f.id} facilityName={f.name} vatPercent={f.vatBasisPoints / 100} paymentInstructions={f.paymentInstructions} />
             </Card>
             <Card title="New rate card">
               <RateCardForm facilityName={f.name} endstations={f.endstations.map((e) => ({ id: e.id, name: e.name }))} defaultCurrency={(f.endstations[0]?.rateCards[0]?.currency as "GBP" | "EUR" | undefined) ?? "GBP"} />

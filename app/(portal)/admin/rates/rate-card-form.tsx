@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addOnRateSchema, rateCardSchema, type AddOnRateInput, type RateCardInput } from "@/server/billing/schemas";
-import { Field, FormError, Input, Select } from "../../../_components/form";
+import { addOnRateSchema, facilityBillingSchema, rateCardSchema, type AddOnRateInput, type FacilityBillingInput, type RateCardInput } from "@/server/billing/schemas";
+import { Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
 
@@ -91,6 +91,40 @@ export function AddOnRateForm({ facilityId, facilityName, defaultCurrency }: { f
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save the add-on price"}</Button>
+        <span role="status" className="text-sm text-emerald-800">{saved ? "Saved." : ""}</span>
+      </div>
+    </form>
+  );
+}
+
+/** VAT and the bank details printed on invoices when Stripe is not in use. */
+export function FacilityBillingForm({ facilityId, facilityName, vatPercent, paymentInstructions }: { facilityId: string; facilityName: string; vatPercent: number; paymentInstructions: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm<FacilityBillingInput, unknown, z.output<typeof facilityBillingSchema>>({ resolver: zodResolver(facilityBillingSchema), defaultValues: { facilityId, vatPercent, paymentInstructions } });
+  const save = useMutation(trpc.billing.saveFacilityBilling.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(values);
+      setSaved(true);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["vatPercent", "paymentInstructions"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`VAT and bank details of ${facilityName}`} onChange={() => setSaved(false)}>
+      <FormError message={formError} />
+      <div className="grid gap-4 md:grid-cols-[1fr_3fr]">
+        <Field label="VAT (%)" help="Applies to quotes made from now; 0 where none is charged." error={errors.vatPercent} required>{({ id, describedBy, invalid }) => <Input id={id} type="number" step="0.01" aria-describedby={describedBy} invalid={invalid} {...form.register("vatPercent", { setValueAs: (v: string) => (v === "" ? undefined : Number(v)) })} />}</Field>
+        <Field label="Bank-transfer details on invoices" error={errors.paymentInstructions} required>{({ id, describedBy, invalid }) => <Textarea id={id} rows={2} aria-describedby={describedBy} invalid={invalid} {...form.register("paymentInstructions")} />}</Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save VAT and bank details"}</Button>
         <span role="status" className="text-sm text-emerald-800">{saved ? "Saved." : ""}</span>
       </div>
     </form>

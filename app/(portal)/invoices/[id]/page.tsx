@@ -58,6 +58,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               {isFacilityStaff && !isPayer ? <p className="mt-2 text-xs text-slate-600">The payer sees this. Payments made through Stripe update the status here automatically.</p> : null}
             </Card>
           ) : null}
+          {isFacilityStaff && isInvoice && invoice.totalMinor > 0 && !invoice.stripeSyncedAt && invoice.stripeLastError ? (
+            <Card title="Stripe">
+              <p className="text-sm text-red-800">Stripe has not taken this invoice yet ({invoice.stripeAttempts} attempt{invoice.stripeAttempts === 1 ? "" : "s"}): {invoice.stripeLastError}</p>
+              <p className="mt-1 text-xs text-slate-600">{invoice.stripeAttempts >= 10 ? "The job has stopped retrying; fix the cause in Stripe, then ask an administrator to reset the attempts." : "The job retries every minute."} The payer can still pay by bank transfer.</p>
+            </Card>
+          ) : null}
           {invoice.creditNotes.length > 0 ? (
             <Card title="Credit notes">
               <ul className="space-y-1 text-sm">{invoice.creditNotes.map((c) => <li key={c.id}><Link className="text-brand-700 underline" href={`/invoices/${c.id}`}>{c.number}</Link> · {formatMinor(c.totalMinor, c.currency)} · {c.reason}</li>)}</ul>
