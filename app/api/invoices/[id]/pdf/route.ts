@@ -1,5 +1,5 @@
 import { renderInvoicePdf } from "@/server/billing/pdf/render-billing-pdf";
-import { pdfResponse } from "../../../_lib/pdf-response";
+import { downloadResponse } from "../../../_lib/download-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** GET /api/invoices/:id/pdf: an invoice or credit note, for the payer and the facility. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return pdfResponse(request, (db, actor) => renderInvoicePdf(db, actor, id));
+  return downloadResponse(request, (db, actor) => renderInvoicePdf(db, actor, id));
 }

@@ -1,5 +1,5 @@
 import { renderShipmentLabels } from "@/server/samples/pdf/render-labels";
-import { pdfResponse } from "../../../_lib/pdf-response";
+import { downloadResponse } from "../../../_lib/download-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** GET /api/shipments/:id/labels: printable labels with QR codes, for the applicant and the facility. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return pdfResponse(request, (db, actor) => renderShipmentLabels(db, actor, id));
+  return downloadResponse(request, (db, actor) => renderShipmentLabels(db, actor, id));
 }
