@@ -81,6 +81,19 @@ describe("the consortium agreement for a block", () => {
     await expect(callerFor(w.staff).agreements.sendForBlock({ blockId })).resolves.toMatchObject({ reference: expect.stringMatching(/^AGR-/) });
   });
 
+  it("a newer template version is offered to the lead and the facility's staff, not to members", async () => {
+    const { w, blockId } = await worldWithUnsignedBlock();
+    const { id } = await callerFor(w.lead).agreements.sendForBlock({ blockId });
+    const latest = await db.agreementTemplate.findFirstOrThrow({ where: { kind: "CONSORTIUM" }, orderBy: { version: "desc" } });
+    await db.agreementTemplate.create({ data: { kind: "CONSORTIUM", version: latest.version + 1, title: latest.title, body: latest.body, custodyClause: latest.custodyClause, dataAccessTier: "CONSORTIUM", createdById: w.admin.userId } });
+    expect((await callerFor(w.lead).agreements.get({ agreementId: id })).newerTemplateVersion).not.toBeNull();
+    expect((await callerFor(w.staff).agreements.get({ agreementId: id })).newerTemplateVersion).not.toBeNull();
+    expect((await callerFor(w.members[0]!).agreements.get({ agreementId: id })).newerTemplateVersion).toBeNull();
+    // A member organisation's person who leads some other consortium is not this one's lead.
+    const otherLead = await createMember(db, "CONSORTIUM_LEAD", { organisationId: w.memberOrgs[0]!.id });
+    expect((await callerFor(otherLead).agreements.get({ agreementId: id })).newerTemplateVersion).toBeNull();
+  });
+
   it("two people sending at once leave exactly one agreement to sign", async () => {
     const { w, blockId } = await worldWithUnsignedBlock();
     const results = await Promise.allSettled([callerFor(w.lead).agreements.sendForBlock({ blockId }), callerFor(w.staff).agreements.sendForBlock({ blockId })]);

@@ -1,5 +1,6 @@
 import { isSignedIn, organisationIdsOf, type Actor } from "../access/actor";
 import type { Db, Tx } from "../db";
+import { isLeadOf } from "../consortia/policy";
 import { notFound } from "../errors";
 import { agreementCovers, agreementFacility } from "./agreement-facility";
 
@@ -25,7 +26,10 @@ export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
     db.agreementTemplate.findFirst({ where: { kind: agreement.template.kind }, orderBy: { version: "desc" }, select: { version: true } }),
   ]);
   const live = agreement.state === "AWAITING_SIGNATURES" || agreement.state === "SIGNED";
-  const mayResend = agreement.requestId ? organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId) : organisationIdsOf(actor, "CONSORTIUM_LEAD", "FACILITY_STAFF", "FACILITY_ADMIN").some((id) => mine.includes(id) && agreement.signatories.some((s) => s.organisationId === id));
+  // The same people the send operations accept: the facility's staff, and for a block also its consortium's lead.
+  const isStaff = organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId);
+  const consortium = agreement.consortiumId ? await db.consortium.findUnique({ where: { id: agreement.consortiumId }, select: { leadOrganisationId: true } }) : null;
+  const mayResend = isStaff || (consortium !== null && isLeadOf(actor, consortium));
   return {
     agreement,
     covers,

@@ -7,7 +7,7 @@ import { Badge, Card, DefinitionList, EmptyState, PageHeader } from "../../_comp
 import { formatShifts } from "../../_lib/format";
 import { currentActor, portalApi } from "../../_lib/server-api";
 import Link from "next/link";
-import { SendBlockAgreementButton } from "./block-agreement";
+import { SendAgreementButton } from "../agreements/send-agreement-button";
 import { BookSessionForm } from "./book-session-form";
 import { FacilityBlocks } from "./facility-blocks";
 import { CancelSessionButton, DecideSessionButtons } from "./session-actions";
@@ -124,7 +124,7 @@ function BlockAgreementPanel({ consortium: c, block: b }: { consortium: Consorti
       ) : (
         <p className="mt-2 text-sm text-slate-700">Background IP, foreground IP and data sharing, and how the block&apos;s time is shared, are agreed by every member and {b.facility.name} before anyone books a session. {c.isLead ? "Send it when the members are ready to sign." : `${c.lead.name} sends it.`}</p>
       )}
-      {c.isLead && (!a || a.state === "DECLINED") ? <div className="mt-3"><SendBlockAgreementButton blockId={b.id} again={a?.state === "DECLINED"} /></div> : null}
+      {c.isLead && (!a || a.state === "DECLINED") ? <div className="mt-3"><SendAgreementButton target={{ blockId: b.id }} label={a?.state === "DECLINED" ? "Send a new consortium agreement" : "Send the consortium agreement for signature"} /></div> : null}
     </section>
   );
 }

@@ -20,23 +20,6 @@ export function RemindButton({ agreementId, waitingFor }: { agreementId: string;
   );
 }
 
-/** Replaces the agreement with one made from the newest template version; every party signs again. */
-export function ResendButton({ target, version }: { target: { requestId: string } | { blockId: string }; version: number }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const onSuccess = (r: { id: string }) => router.push(`/agreements/${r.id}`);
-  const forRequest = useMutation(trpc.agreements.send.mutationOptions({ onSuccess }));
-  const forBlock = useMutation(trpc.agreements.sendForBlock.mutationOptions({ onSuccess }));
-  const pending = forRequest.isPending || forBlock.isPending;
-  const error = forRequest.error ?? forBlock.error;
-  return (
-    <div className="space-y-2">
-      <Button type="button" disabled={pending} onClick={() => ("requestId" in target ? forRequest.mutate(target) : forBlock.mutate(target))}>{pending ? "Sending…" : `Send version ${version} for new signatures`}</Button>
-      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
-    </div>
-  );
-}
-
 /** While the job seals the PDF, look again every few seconds (it takes well under a minute). */
 export function SealingProgress() {
   const router = useRouter();

@@ -5,7 +5,8 @@ import { TRPCError } from "@trpc/server";
 import { formatFacilityDate, formatFacilityDateTime } from "@/server/time";
 import { Badge, buttonClass, Card, PageHeader } from "../../../_components/ui";
 import { portalApi } from "../../../_lib/server-api";
-import { RemindButton, ResendButton, SealingProgress } from "./agreement-actions";
+import { SendAgreementButton } from "../send-agreement-button";
+import { RemindButton, SealingProgress } from "./agreement-actions";
 import { SignAgreementForm } from "./sign-agreement-form";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -63,7 +64,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           {newerTemplateVersion ? (
             <Card title="A newer template">
               <p className="mb-3 text-sm text-slate-700">Version {newerTemplateVersion} of this template has been saved since this agreement was sent. Sending it replaces this agreement, and every party signs again.</p>
-              <ResendButton target={resend} version={newerTemplateVersion} />
+              <SendAgreementButton target={resend} label={`Send version ${newerTemplateVersion} for new signatures`} />
             </Card>
           ) : null}
           {othersWaiting.length > 0 ? (

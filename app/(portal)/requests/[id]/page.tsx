@@ -14,7 +14,7 @@ import { BillingSection } from "./billing-section";
 import { DecisionClock } from "./decision-clock";
 import { invoiceLink, samplesLink } from "./journey-links";
 import { RequestActions } from "./request-actions";
-import { SendAgreementButton } from "./send-agreement-button";
+import { SendAgreementButton } from "../../agreements/send-agreement-button";
 
 export const metadata: Metadata = { title: "Access request" };
 
@@ -190,7 +190,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               ) : (
                 <p className="text-sm text-slate-700">No agreement yet. The facility sends it for signature after approval; beamtime is confirmed once every party has signed.</p>
               )}
-              {detail.canSendAgreement ? <div className="mt-3"><SendAgreementButton requestId={id} /></div> : null}
+              {detail.canSendAgreement ? <div className="mt-3"><SendAgreementButton target={{ requestId: id }} label="Send the agreement for signature" /></div> : null}
             </Card>
           ) : null}
           <Card title="Data policy" id="policy"><p className="text-sm text-slate-700">{request.route.dataPolicy}</p></Card>
