@@ -1,13 +1,12 @@
-import { organisationIdsOf, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { requestParties } from "../access/request-parties";
 import type { Db, Tx } from "../db";
 import { notFound } from "../errors";
 
-/** The facility's staff (who price, invoice and credit) and the payer organisation's people see a quote or invoice; no one else. */
-export function billingParties(actor: Actor, subject: { organisationId: string; facilityOrganisationId: string }) {
-  return {
-    isFacilityStaff: organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(subject.facilityOrganisationId),
-    isPayer: organisationIdsOf(actor).includes(subject.organisationId),
-  };
+/** The payer is the applicant side of the request; the facility's staff price, invoice and credit. */
+function billingParties(actor: Actor, subject: { organisationId: string; facilityOrganisationId: string }) {
+  const { isApplicant, isFacilityStaff } = requestParties(actor, subject);
+  return { isPayer: isApplicant, isFacilityStaff };
 }
 
 /** A request's billing as the actor may see it; "not found" for anyone else, as if it did not exist. */

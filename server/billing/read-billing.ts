@@ -1,6 +1,5 @@
 import { organisationIdsOf, type Actor } from "../access/actor";
 import type { Db } from "../db";
-import { addOnRatesAt } from "./current-rates";
 import { loadBillableRequest, loadVisibleInvoice } from "./load-billing";
 
 /** The quote and invoices of a request, and for staff what the next invoice would count. */
@@ -22,7 +21,6 @@ export async function billingOfRequest(db: Db, actor: Actor, requestId: string, 
     addOnRates: isFacilityStaff && request.quote ? ((request.quote.rates as { addOns?: { kind: string; label: string; unitLabel: string; priceMinor: number }[] }).addOns ?? []) : [],
     canMakeQuote: isFacilityStaff && !request.quote && request.state === "APPROVED",
     hasRateCard: isFacilityStaff && !request.quote ? (await db.rateCard.count({ where: { endstationId: request.endstations[0]?.endstationId ?? "", validFrom: { lte: now } } })) > 0 : true,
-    addOnRatesInForce: isFacilityStaff && !request.quote ? await addOnRatesAt(db, request.facilityId, now) : [],
   };
 }
 

@@ -8,9 +8,11 @@ import { makeQuoteByStaff } from "./make-quote";
 import { billingAccess as access } from "./policy";
 import { cancelQuote, setPaymentTerms } from "./quote-actions";
 import { billingOfRequest, getInvoice, listInvoices } from "./read-billing";
-import { administeredRates, saveAddOnRate, saveFacilityBilling, saveRateCard } from "./save-rate-card";
+import { administeredRates } from "./read-rates";
+import { saveAddOnRate } from "./save-add-on-rate";
+import { saveFacilityBilling } from "./save-facility-billing";
+import { saveRateCard } from "./save-rate-card";
 import { addOnRateSchema, cancelQuoteSchema, facilityBillingSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
-import { inTransaction } from "../db";
 
 /** Quotes, invoices, payments and the funders' subsidy ledger. */
 export const billingRouter = createRouter({
@@ -26,7 +28,7 @@ export const billingRouter = createRouter({
     return result;
   }),
   issueCreditNote: procedure.meta({ access: access.issueCreditNote }).input(creditNoteSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => issueCreditNote(tx, ctx, input))),
-  rates: procedure.meta({ access: access.rates }).query(({ ctx }) => inTransaction((tx) => administeredRates(tx, ctx), ctx.db)),
+  rates: procedure.meta({ access: access.rates }).query(({ ctx }) => administeredRates(ctx.db, ctx.actor)),
   saveRateCard: procedure.meta({ access: access.saveRateCard }).input(rateCardSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveRateCard(tx, ctx, input))),
   saveAddOnRate: procedure.meta({ access: access.saveRateCard }).input(addOnRateSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveAddOnRate(tx, ctx, input))),
   saveFacilityBilling: procedure.meta({ access: access.saveRateCard }).input(facilityBillingSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveFacilityBilling(tx, ctx, input))),

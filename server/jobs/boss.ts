@@ -5,7 +5,7 @@ import { configuredTransport } from "../mail/transport";
 import { expireStaleHolds } from "../scheduling/overlap";
 import { remindOverdueSignatories } from "../agreements/remind-signatories";
 import { sealSignedAgreements } from "../agreements/seal/seal-agreements";
-import { stripeFromEnv } from "../billing/stripe/client";
+import { stripeConfigured, stripeFromEnv } from "../billing/stripe/client";
 import { syncInvoicesToStripe } from "../billing/stripe/sync-invoices";
 import { warnUnusedBlockTime } from "./warn-unused-block-time";
 
@@ -87,7 +87,7 @@ async function nudge(queue: string): Promise<void> {
 
 export const nudgeOutbox = () => nudge(queues.deliverEmail);
 export const nudgeSealing = () => nudge(queues.sealAgreements);
-export const nudgeStripe = () => (stripeFromEnv() ? nudge(queues.syncStripe) : Promise.resolve());
+export const nudgeStripe = () => (stripeConfigured() ? nudge(queues.syncStripe) : Promise.resolve());
 
 export async function stopJobs(): Promise<void> {
   const boss = globalForBoss.lodestoneBoss;

@@ -1,4 +1,5 @@
 import { organisationIdsOf, type Actor } from "../access/actor";
+import { requestParties } from "../access/request-parties";
 import type { Db, Tx } from "../db";
 import { notFound } from "../errors";
 import { nextCounter, twoDigitYear } from "../references/next-counter";
@@ -7,8 +8,7 @@ import { nextCounter, twoDigitYear } from "../references/next-counter";
 export async function loadSampleRequest(db: Db | Tx, actor: Actor, requestId: string) {
   const request = await db.accessRequest.findUnique({ where: { id: requestId }, include: { facility: true, organisation: { select: { id: true, name: true } } } });
   if (!request) throw notFound("The request");
-  const isApplicant = organisationIdsOf(actor).includes(request.organisationId);
-  const isFacilityStaff = organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(request.facility.organisationId);
+  const { isApplicant, isFacilityStaff } = requestParties(actor, { organisationId: request.organisationId, facilityOrganisationId: request.facility.organisationId });
   if (!isApplicant && !isFacilityStaff) throw notFound("The request");
   return { request, isApplicant, isFacilityStaff };
 }
@@ -25,4 +25,9 @@ export async function nextShipmentReference(tx: Tx, facility: { id: string; code
 /** Who did it, for the custody chain. */
 export function custodyActor(actor: Actor) {
   return actor.kind === "user" ? { actorId: actor.userId, actorName: actor.name } : { actorId: null, actorName: "Lodestone" };
+}
+
+/** The facilities whose staff the actor is: where they may receive samples. */
+export function staffFacilitiesOf(db: Db | Tx, actor: Actor) {
+  return db.facility.findMany({ where: { organisationId: { in: organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN") } }, select: { id: true, name: true, code: true } });
 }

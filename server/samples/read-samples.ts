@@ -1,7 +1,7 @@
 import type { Actor } from "../access/actor";
 import type { Db } from "../db";
 import { agreementOfRequest } from "../agreements/read-agreements";
-import { loadSampleRequest } from "./load";
+import { loadSampleRequest, staffFacilitiesOf } from "./load";
 
 /** A request's samples (with their custody chains) and shipments, for the applicant's people and the facility's staff. */
 export async function samplesOfRequest(db: Db, actor: Actor, requestId: string) {
@@ -22,9 +22,10 @@ export async function samplesOfRequest(db: Db, actor: Actor, requestId: string) 
 }
 
 /** Shipments on their way to the actor's facilities, for the receipt desk. */
-export async function expectedShipments(db: Db, facilityIds: string[]) {
+export async function expectedShipments(db: Db, actor: Actor) {
+  const facilities = await staffFacilitiesOf(db, actor);
   return db.shipment.findMany({
-    where: { facilityId: { in: facilityIds }, status: { in: ["DISPATCHED", "IN_TRANSIT", "RECEIVED"] } },
+    where: { facilityId: { in: facilities.map((f) => f.id) }, status: { in: ["DISPATCHED", "IN_TRANSIT", "RECEIVED"] } },
     include: { facility: { select: { name: true, timeZone: true } }, request: { select: { reference: true } }, containers: { select: { code: true, label: true, receivedAt: true, condition: true } } },
     orderBy: { expectedArrival: "asc" },
     take: 100,

@@ -1,19 +1,14 @@
 import type { z } from "zod";
-import { isSignedIn, organisationIdsOf, type RequestContext } from "../access/actor";
+import { isSignedIn, type RequestContext } from "../access/actor";
 import { emailApplicant, requestUrl } from "../access-requests/notify";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { formatFacilityDateTime } from "../time";
-import { custodyActor } from "./load";
+import { custodyActor, staffFacilitiesOf } from "./load";
 import type { receiveSchema } from "./schemas";
 
 type Condition = "INTACT" | "DAMAGED" | "LEAKING";
-
-async function staffFacilities(tx: Tx, ctx: RequestContext) {
-  const ids = organisationIdsOf(ctx.actor, "FACILITY_STAFF", "FACILITY_ADMIN");
-  return tx.facility.findMany({ where: { organisationId: { in: ids } }, select: { id: true, name: true, code: true } });
-}
 
 async function tellApplicant(tx: Tx, shipmentId: string, headline: string, details: string[], key: string) {
   const shipment = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } });
@@ -39,7 +34,7 @@ async function completeIfAllReceived(tx: Tx, shipmentId: string, now: Date, time
  */
 export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output<typeof receiveSchema>, now = new Date()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
-  const mine = await staffFacilities(tx, ctx);
+  const mine = await staffFacilitiesOf(tx, ctx.actor);
   if (mine.length === 0) throw forbidden("Only facility staff receive samples.");
   const container = await tx.container.findUnique({ where: { code: input.code }, include: { shipment: { include: { facility: true } }, samples: true } });
   const sample = container ? null : await tx.sample.findUnique({ where: { code: input.code }, include: { request: { include: { facility: true } } } });
@@ -57,10 +52,13 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
     // Samples scanned on their own before their container are already stored: left where they are.
     const arriving = container.samples.filter((s) => s.status === "DISPATCHED");
     await tx.sample.updateMany({ where: { id: { in: arriving.map((s) => s.id) }, status: "DISPATCHED" }, data: { status: "STORED", storageLocation: input.location } });
-    for (const s of arriving) {
-      await tx.custodyEvent.create({ data: { kind: "RECEIVED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, location: "Receipt desk", note: input.note } });
-      await tx.custodyEvent.create({ data: { kind: "STORED", at: now, sampleId: s.id, containerId: container.id, shipmentId: container.shipmentId, ...who, location: input.location } });
-    }
+    const inContainer = { at: now, containerId: container.id, shipmentId: container.shipmentId, ...who };
+    await tx.custodyEvent.createMany({
+      data: arriving.flatMap((s) => [
+        { ...inContainer, kind: "RECEIVED" as const, sampleId: s.id, condition, location: "Receipt desk", note: input.note },
+        { ...inContainer, kind: "STORED" as const, sampleId: s.id, location: input.location },
+      ]),
+    });
     if (flagged) {
       await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, note: input.note || `${container.label} arrived ${condition.toLowerCase()}` } });
       await tellApplicant(tx, container.shipmentId, `flagged: ${container.label} arrived ${condition.toLowerCase()}`, [`${container.label} (${container.code}) arrived ${condition.toLowerCase()} on ${formatFacilityDateTime(now, facility.timeZone)}.`, input.note || "The facility's staff will contact you about the samples inside."], `flag:${container.id}`);
@@ -90,13 +88,13 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
 export async function closeReceipt(tx: Tx, ctx: RequestContext, shipmentId: string, now = new Date()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const shipment = await tx.shipment.findUnique({ where: { id: shipmentId }, include: { facility: true, containers: true } });
-  if (!shipment || !(await staffFacilities(tx, ctx)).some((f) => f.id === shipment.facilityId)) throw notFound("The shipment");
+  if (!shipment || !(await staffFacilitiesOf(tx, ctx.actor)).some((f) => f.id === shipment.facilityId)) throw notFound("The shipment");
   const missing = shipment.containers.filter((c) => !c.receivedAt);
   if (missing.length === 0) throw conflict(`Every container of ${shipment.reference} has been received.`);
   if (missing.length === shipment.containers.length) throw conflict(`Nothing of ${shipment.reference} has arrived yet; close the receipt once something has.`);
   const moved = await tx.shipment.updateMany({ where: { id: shipment.id, status: "DISPATCHED" }, data: { status: "RECEIVED", receivedAt: now } });
   if (moved.count === 0) throw conflict(`${shipment.reference}'s receipt is already closed.`);
-  for (const c of missing) await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, containerId: c.id, shipmentId, ...custodyActor(ctx.actor), note: `${c.label} did not arrive` } });
+  await tx.custodyEvent.createMany({ data: missing.map((c) => ({ kind: "FLAGGED" as const, at: now, containerId: c.id, shipmentId, ...custodyActor(ctx.actor), note: `${c.label} did not arrive` })) });
   await tellApplicant(tx, shipmentId, `flagged: ${missing.length} container${missing.length === 1 ? "" : "s"} missing`, [`${missing.map((c) => `${c.label} (${c.code})`).join(", ")} did not arrive with the shipment.`, "Please check with the courier and tell the facility."], "missing");
   await recordAudit(tx, ctx, { action: "shipment.flagged", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, missing: missing.map((c) => c.code) } });
   return { missing: missing.map((c) => c.code) };

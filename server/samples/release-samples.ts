@@ -26,7 +26,7 @@ export async function releaseSamples(tx: Tx, ctx: RequestContext, input: z.outpu
   const moved = await tx.sample.updateMany({ where: { id: { in: input.sampleIds }, status: "STORED" }, data: { status, storageLocation: null } });
   if (moved.count !== samples.length) throw conflict("Only samples stored at the facility can be returned or disposed of; one of them is not (or was just released).", "sampleIds");
   const where = input.action === "RETURN" ? `${input.courier} ${input.trackingNumber}` : "Disposed of by the facility";
-  for (const s of samples) await tx.custodyEvent.create({ data: { kind: input.action === "RETURN" ? "RETURN_DISPATCHED" : "DISPOSED", at: now, sampleId: s.id, ...custodyActor(ctx.actor), location: where, note: input.note } });
+  await tx.custodyEvent.createMany({ data: samples.map((s) => ({ kind: input.action === "RETURN" ? ("RETURN_DISPATCHED" as const) : ("DISPOSED" as const), at: now, sampleId: s.id, ...custodyActor(ctx.actor), location: where, note: input.note })) });
   if (input.action === "RETURN") {
     await emailApplicant(tx, request, "shipment-update", {
       shipment: `Return of ${samples.length} sample${samples.length === 1 ? "" : "s"}`,

@@ -41,7 +41,7 @@ export async function createShipment(tx: Tx, ctx: RequestContext, input: z.outpu
     // Conditional: a sample packed by a concurrent shipment is not taken out of it.
     const packed = await tx.sample.updateMany({ where: { id: { in: c.sampleIds }, containerId: null, status: "REGISTERED" }, data: { containerId: container.id } });
     if (packed.count !== c.sampleIds.length) throw conflict("One of these samples has just been put in another shipment; reload and plan again.", "containers");
-    for (const sampleId of c.sampleIds) await tx.custodyEvent.create({ data: { kind: "PACKED", sampleId, containerId: container.id, shipmentId: shipment.id, ...custodyActor(ctx.actor), note: `Packed in ${c.label} (${container.code})` } });
+    await tx.custodyEvent.createMany({ data: c.sampleIds.map((sampleId) => ({ kind: "PACKED" as const, sampleId, containerId: container.id, shipmentId: shipment.id, ...custodyActor(ctx.actor), note: `Packed in ${c.label} (${container.code})` })) });
   }
   await recordAudit(tx, ctx, { action: "shipment.planned", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, request: request.reference, containers: input.containers.length, samples: ids.length } });
   return { id: shipment.id, reference: shipment.reference };
@@ -71,7 +71,7 @@ export async function dispatchShipment(tx: Tx, ctx: RequestContext, shipmentId: 
   const moved = await tx.shipment.updateMany({ where: { id: shipment.id, status: "PLANNED" }, data: { status: "DISPATCHED", dispatchedAt: now } });
   if (moved.count === 0) throw conflict(`${shipment.reference} has already been dispatched.`);
   await tx.sample.updateMany({ where: { id: { in: samples.map((s) => s.id) } }, data: { status: "DISPATCHED" } });
-  for (const s of samples) await tx.custodyEvent.create({ data: { kind: "DISPATCHED", at: now, sampleId: s.id, containerId: s.containerId, shipmentId: shipment.id, ...custodyActor(ctx.actor), location: `${shipment.courier} ${shipment.trackingNumber}` } });
+  await tx.custodyEvent.createMany({ data: samples.map((s) => ({ kind: "DISPATCHED" as const, at: now, sampleId: s.id, containerId: s.containerId, shipmentId: shipment.id, ...custodyActor(ctx.actor), location: `${shipment.courier} ${shipment.trackingNumber}` })) });
   await recordAudit(tx, ctx, { action: "shipment.dispatched", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, courier: shipment.courier, trackingNumber: shipment.trackingNumber } });
   return { status: "DISPATCHED" as const };
 }

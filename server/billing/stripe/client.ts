@@ -5,6 +5,8 @@ import Stripe from "stripe";
  * then paid by bank transfer). STRIPE_API_BASE points the SDK at another
  * server: the tests' local recorder, or stripe-mock.
  */
+export const stripeConfigured = (env: NodeJS.ProcessEnv = process.env) => Boolean(env.STRIPE_SECRET_KEY);
+
 export function stripeFromEnv(env: NodeJS.ProcessEnv = process.env): Stripe | null {
   const key = env.STRIPE_SECRET_KEY;
   if (!key) return null;

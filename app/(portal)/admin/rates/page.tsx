@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { formatMinor } from "@/server/billing/money";
 import { formatFacilityDate } from "@/server/time";
 import { Card, EmptyState, PageHeader } from "../../../_components/ui";
-import { portalApi } from "../../../_lib/server-api";
+import { hasRole } from "@/server/access/actor";
+import { currentActor, portalApi } from "../../../_lib/server-api";
 import { canAdminister } from "../can-administer";
 import { AddOnRateForm, FacilityBillingForm, RateCardForm } from "./rate-card-form";
 
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Rates" };
 
 export default async function RatesPage() {
   if (!(await canAdminister())) return null;
-  const facilities = await (await portalApi()).billing.rates().catch(() => []);
+  // Platform admins reach the admin area too, but rates belong to each facility's own admins.
+  const facilities = hasRole(await currentActor(), "FACILITY_ADMIN") ? await (await portalApi()).billing.rates() : [];
   return (
     <>
       <PageHeader title="Rates" description="Full-cost-recovery prices per endstation from a date, add-ons and VAT. A quote keeps the rates it was made with; a new card applies to quotes made from its date." />

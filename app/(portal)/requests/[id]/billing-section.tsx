@@ -1,23 +1,19 @@
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
 import { formatMinor } from "@/server/billing/money";
 import type { PriceLine } from "@/server/billing/pricing";
 import { formatFacilityDate } from "@/server/time";
 import { MoneyLines, paymentStateLabels, paymentStateTones } from "../../../_components/money-lines";
 import { Badge, Card } from "../../../_components/ui";
-import { portalApi } from "../../../_lib/server-api";
+import type { portalApi } from "../../../_lib/server-api";
 import { CancelQuoteForm, IssueInvoiceForm, MakeQuoteButton, PaymentTermsForm } from "./billing-forms";
 
 const termsText = { PREPAYMENT: "Prepayment", PURCHASE_ORDER: "Purchase order, invoiced after the run", FREE: "Free at the point of use" } as const;
 const limitText = { percentage: "", cap: " (limited by the organisation's cap in the programme)", budget: " (limited by what is left of the programme's budget)" } as const;
 
-/** The quote, payment terms and invoices of an approved request, for the payer and the facility only. */
-export async function BillingSection({ requestId }: { requestId: string }) {
-  const billing = await (await portalApi()).billing.forRequest({ requestId }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
-    throw error;
-  });
-  if (!billing) return null;
+type Billing = Awaited<ReturnType<Awaited<ReturnType<typeof portalApi>>["billing"]["forRequest"]>>;
+
+/** The quote, payment terms and invoices of an approved request, for the payer and the facility only (the page reads them once). */
+export function BillingSection({ requestId, billing }: { requestId: string; billing: Billing }) {
   const { quote, invoices, timeZone } = billing;
   return (
     <Card title="Price and payment" id="billing">

@@ -82,7 +82,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          {request.state === "APPROVED" ? <BillingSection requestId={id} /> : null}
+          {billing ? <BillingSection requestId={id} billing={billing} /> : null}
           {request.state === "APPROVED" ? (
             <Card title="Samples and shipments" id="samples">
               <p className="text-sm text-slate-700">Register the samples, get hazardous ones approved, print labels and follow every move in the custody chain.</p>
