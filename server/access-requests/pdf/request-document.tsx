@@ -5,6 +5,7 @@ import type { Technique } from "../../generated/prisma/enums";
 import { formatFacilityDateTime } from "../../time";
 import { contentLabels } from "../diff-versions";
 import { pdfFontFamily } from "../../pdf/fonts";
+import { chrome, palette } from "../../pdf/theme";
 import { materialClassLabels, teamRoleLabels, type RequestContent } from "../schemas";
 
 
@@ -31,19 +32,14 @@ export interface RequestPdfData {
   generatedAt: Date;
 }
 
-const ink = "#1f2937";
-const muted = "#5b6472";
-const rule = "#d5d9e0";
-const faint = "#f3f4f6";
-const accent = "#1e3a5f";
+
+const { ink, muted, rule, faint, accent } = palette;
 
 const s = StyleSheet.create({
   page: { fontFamily: pdfFontFamily, fontSize: 9, color: ink, paddingTop: 36, paddingBottom: 52, paddingHorizontal: 44 },
   // lineHeight lives here, not on the page: on the page it hides the absolutely placed footer.
   body: { fontSize: 9, lineHeight: 1.4 },
-  brandRow: { flexDirection: "row", justifyContent: "space-between", alignItems: "baseline", borderBottomWidth: 1.5, borderBottomColor: accent, paddingBottom: 5, marginBottom: 10 },
-  brand: { fontSize: 13, fontWeight: 700, color: accent, letterSpacing: 0.5 },
-  brandNote: { fontSize: 8, color: muted },
+  ...chrome,
   refRow: { flexDirection: "row", alignItems: "center", marginBottom: 2 },
   reference: { fontSize: 15, lineHeight: 1.25, fontWeight: 700, marginRight: 8 },
   badge: { fontSize: 8, fontWeight: 700, borderWidth: 0.75, borderColor: accent, color: accent, borderRadius: 3, paddingHorizontal: 5, paddingVertical: 1 },
@@ -64,7 +60,6 @@ const s = StyleSheet.create({
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: rule },
   th: { fontWeight: 700, fontSize: 8, color: muted, paddingVertical: 3, paddingHorizontal: 4 },
   td: { paddingVertical: 3, paddingHorizontal: 4 },
-  footer: { position: "absolute", left: 44, right: 44, bottom: 24, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: rule, paddingTop: 4, fontSize: 7.5, color: muted },
 });
 
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

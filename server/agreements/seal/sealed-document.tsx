@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { pdfFontFamily } from "../../pdf/fonts";
+import { BrandRow, chrome, palette } from "../../pdf/theme";
 import { formatFacilityDateTime } from "../../time";
 
 /** Everything the sealed agreement shows, gathered by seal-agreements.ts. */
@@ -20,17 +21,12 @@ export interface SealedAgreementData {
   sealedAt: Date;
 }
 
-const ink = "#1f2937";
-const muted = "#5b6472";
-const rule = "#d5d9e0";
-const accent = "#1e3a5f";
+
+const { ink, muted, rule, accent } = palette;
 
 const s = StyleSheet.create({
   page: { fontFamily: pdfFontFamily, fontSize: 9, color: ink, paddingTop: 36, paddingBottom: 56, paddingHorizontal: 44 },
   body: { fontSize: 9.5, lineHeight: 1.45 },
-  brandRow: { flexDirection: "row", justifyContent: "space-between", alignItems: "baseline", borderBottomWidth: 1.5, borderBottomColor: accent, paddingBottom: 5, marginBottom: 10 },
-  brand: { fontSize: 13, fontWeight: 700, color: accent, letterSpacing: 0.5 },
-  brandNote: { fontSize: 8, color: muted },
   reference: { fontSize: 15, lineHeight: 1.25, fontWeight: 700 },
   subtitle: { fontSize: 10, color: muted, marginBottom: 10 },
   heading: { fontSize: 11, lineHeight: 1.35, fontWeight: 700, color: accent, borderBottomWidth: 0.5, borderBottomColor: rule, paddingBottom: 2, marginBottom: 6, marginTop: 4 },
@@ -47,7 +43,6 @@ const s = StyleSheet.create({
   auditActor: { width: 130, paddingRight: 4 },
   auditIp: { width: 70 },
   auditDetail: { flex: 1 },
-  footer: { position: "absolute", left: 44, right: 44, bottom: 24, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: rule, paddingTop: 4, fontSize: 7, color: muted },
 });
 
 function Pair({ label, value }: { label: string; value: string }) {
@@ -62,11 +57,8 @@ function Pair({ label, value }: { label: string; value: string }) {
 function Chrome({ data }: { data: SealedAgreementData }) {
   return (
     <>
-      <View style={s.brandRow} fixed>
-        <Text style={s.brand}>LODESTONE</Text>
-        <Text style={s.brandNote}>Sealed agreement · {data.reference}</Text>
-      </View>
-      <View style={s.footer} fixed>
+      <BrandRow note={`Sealed agreement · ${data.reference}`} />
+      <View style={chrome.footer} fixed>
         <Text>Document SHA-256 {data.documentHash}</Text>
         <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
       </View>

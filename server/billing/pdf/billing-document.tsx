@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { pdfFontFamily } from "../../pdf/fonts";
+import { BrandRow, palette } from "../../pdf/theme";
 import { formatFacilityDate } from "../../time";
 import { formatMinor } from "../money";
 import type { PriceLine } from "../pricing";
@@ -27,14 +28,10 @@ export interface BillingDocumentData {
   notes: string[];
 }
 
-const ink = "#1f2937";
-const muted = "#5b6472";
-const rule = "#d5d9e0";
-const accent = "#1e3a5f";
+const { ink, muted, rule } = palette;
+
 const s = StyleSheet.create({
   page: { fontFamily: pdfFontFamily, fontSize: 9, color: ink, padding: 44 },
-  brandRow: { flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 1.5, borderBottomColor: accent, paddingBottom: 5, marginBottom: 14 },
-  brand: { fontSize: 13, fontWeight: 700, color: accent },
   title: { fontSize: 16, fontWeight: 700, marginBottom: 10 },
   parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 14 },
   label: { color: muted, fontSize: 8 },
@@ -57,7 +54,7 @@ export function BillingDocument({ data }: { data: BillingDocumentData }) {
   return (
     <Document title={`${data.title} ${data.number}`} creator="Lodestone" producer="Lodestone" language="en-GB">
       <Page size="A4" style={s.page}>
-        <View style={s.brandRow}><Text style={s.brand}>LODESTONE</Text><Text style={s.label}>{data.facility.name}, {data.facility.city} ({data.facility.country})</Text></View>
+        <BrandRow note={`${data.facility.name}, ${data.facility.city} (${data.facility.country})`} />
         <Text style={s.title}>{data.title} {data.number}</Text>
         <View style={s.parties}>
           <View><Text style={s.label}>To</Text><Text>{data.payer.name} ({data.payer.country})</Text><Text style={s.label}>For</Text><Text>{data.request.reference}: {data.request.title}</Text></View>
