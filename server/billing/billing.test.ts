@@ -231,9 +231,10 @@ describe("rates kept by facility admins", () => {
     await expect(admin.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 310_000, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-04-01" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already has a rate card from 2027-04-01") });
     const otherAdmin = await createMember(db, "FACILITY_ADMIN");
     await expect(callerFor(otherAdmin).billing.saveRateCard({ endstationId: w.endstation.id, currency: "GBP", unit: "SHIFT", priceMinor: 1, slidingFromUnit: null, slidingPriceMinor: null, validFrom: "2027-05-01" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await admin.saveAddOnRate({ facilityId: w.facility.id, kind: "SHIPPING", label: "Return shipping", unitLabel: "parcel", priceMinor: 7_000, currency: "GBP", validFrom: "2025-01-01" });
     await admin.saveAddOnRate({ facilityId: w.facility.id, kind: "SHIPPING", label: "Return shipping", unitLabel: "parcel", priceMinor: 8_500, currency: "GBP", validFrom: "2026-01-01" });
     await expect(admin.saveAddOnRate({ facilityId: w.facility.id, kind: "SHIPPING", label: "Return shipping", unitLabel: "parcel", priceMinor: -1, currency: "GBP", validFrom: "2026-02-01" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot be negative") });
-    // A quote made now uses the shipping price in force (it starts at 0 quantity, and the invoice prices the parcels sent).
+    // A quote made now uses the newest shipping price in force (it starts at 0 quantity, and the invoice prices the parcels sent).
     const { request } = await approved(w, 1);
     await createRunBooking(db, w, request.id, 1);
     const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: { SHIPPING: 2 } });

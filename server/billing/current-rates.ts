@@ -20,8 +20,8 @@ export function rateTermsOf(card: NonNullable<Awaited<ReturnType<typeof rateCard
 
 /** Each add-on kind's rate in force at a time, in the facility's currency. */
 export async function addOnRatesAt(db: Db | Tx, facilityId: string, at: Date) {
-  const rates = await db.addOnRate.findMany({ where: { facilityId, validFrom: { lte: at } }, orderBy: { validFrom: "desc" } });
-  return [...new Map(rates.map((r) => [r.kind, r] as const)).values()].reverse();
+  // PostgreSQL's DISTINCT ON keeps the first row per kind: the newest price in force.
+  return db.addOnRate.findMany({ where: { facilityId, validFrom: { lte: at } }, orderBy: [{ kind: "asc" }, { validFrom: "desc" }], distinct: ["kind"] });
 }
 
 /** An add-on's rate as a quote freezes it. */
