@@ -40,8 +40,8 @@ export const rateCardSchema = z
     currency: z.enum(["GBP", "EUR"], { error: "Choose GBP or EUR." }),
     unit: z.enum(["SHIFT", "HOUR"], { error: "Choose per shift or per hour." }),
     priceMinor: z.number({ error: "Enter the full-cost price." }).int("Whole pence or cents.").min(1, "The price must be more than zero.").max(100_000_000, "That price is implausibly high."),
-    slidingFromUnit: z.number().int("A whole number.").min(2, "The sliding scale starts from the 2nd unit at the earliest.").max(1000).nullable(),
-    slidingPriceMinor: z.number().int("Whole pence or cents.").min(1, "The sliding price must be more than zero.").nullable(),
+    slidingFromUnit: z.number({ error: "Enter the unit the sliding scale starts from as a whole number." }).int("A whole number.").min(2, "The sliding scale starts from the 2nd unit at the earliest.").max(1000).nullable(),
+    slidingPriceMinor: z.number({ error: "Enter the sliding price as a number." }).int("Whole pence or cents.").min(1, "The sliding price must be more than zero.").nullable(),
     /** ISO date (in the facility's zone) from which the card applies. */
     validFrom: isoDate,
   })

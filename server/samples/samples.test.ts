@@ -199,3 +199,13 @@ describe("safety data sheets", () => {
     await expect(callerFor(w.applicant).samples.register(sample(w.request.id, { sds: { fileName: "notes.txt", base64: Buffer.from("not a pdf").toString("base64") } }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("must be a PDF") });
   });
 });
+
+describe("numbers that are not numbers", () => {
+  it("are refused with a message that names the field", async () => {
+    const { registerSampleSchema, createShipmentSchema } = await import("./schemas");
+    const bad = registerSampleSchema.safeParse({ ...sample("r"), activityBq: Number.NaN, hazards: ["RADIOACTIVE"] });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toContain("Enter the activity in becquerels.");
+    const shipment = createShipmentSchema.safeParse({ requestId: "r", courier: "DHL", trackingNumber: "JD0001", declaredValueMinor: Number.NaN, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: ["s"] }] });
+    expect(shipment.success ? [] : shipment.error.issues.map((i) => i.message)).toEqual(["Enter the declared value as a number."]);
+  });
+});
