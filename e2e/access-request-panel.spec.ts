@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { firstCycle } from "./support/demo-world";
 import { demoAccountFor, expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
 import { fillProposal, fillTheRest } from "./support/request-editor";
 
@@ -58,7 +59,7 @@ test("a non-proprietary request is graded by two panel members and allocated by 
   await expectAccessible(chairPage);
   await screenshot(chairPage, testInfo, "panel-chair-ranking");
   await chairPage.getByLabel(`Shifts to allocate for ${reference}`).fill("4");
-  await chairPage.getByLabel(`Note to the applicant for ${reference}`).fill("Ranked in the top quartile of the 2027-1 call.");
+  await chairPage.getByLabel(`Note to the applicant for ${reference}`).fill(`Ranked in the top quartile of the ${firstCycle} call.`);
   await chairPage.getByRole("button", { name: `Allocate shifts to ${reference}` }).click();
   await expect(row.getByText(/Allocated 4 shifts/).first()).toBeVisible();
 

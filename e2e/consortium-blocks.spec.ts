@@ -1,8 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { cornubiaPlacementDay, dayAfter, firstCycle as cycle, londonSpan } from "./support/demo-world";
 import { expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
 
-// The seeded CORNUBIA block: 24 shifts per cycle on S07, placed in 2027-1 as
-// 24 consecutive shifts from Monday 8 March 2027 08:00 Europe/London.
+// The seeded CORNUBIA block: 24 shifts per cycle on S07, placed in the next
+// cycle as 24 consecutive shifts from 08:00 Europe/London on a day that
+// depends on the date (8 March or 5 September).
+const day = (n: number) => dayAfter(cornubiaPlacementDay, n);
 const lead = "jory.penhaligon@cassiter-tailings.example";
 const member = "ben.carthew@okement-lithium.example";
 const okement = "Okement Lithium Exploration Ltd";
@@ -23,22 +26,22 @@ async function asUser(browser: Browser, email: string): Promise<Page> {
 test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books inside its share, stopped with a clear message when it goes over", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
 
-  // ---- the lead shares out 2027-1
+  // ---- the lead shares out the next cycle
   const leadPage = await asUser(browser, lead);
   await leadPage.goto("/consortia");
   await expect(leadPage.getByRole("heading", { name: "Consortia", level: 1 })).toBeVisible();
   await expect(leadPage.getByRole("heading", { name: /Cornubian Critical Minerals Imaging Consortium \(CORNUBIA\)/ })).toBeVisible();
   await expect(leadPage.getByText("You lead it")).toBeVisible();
-  const split = leadPage.getByRole("form", { name: "Shares of CORNUBIA's block in 2027-1" });
+  const split = leadPage.getByRole("form", { name: `Shares of CORNUBIA's block in ${cycle}` });
   // Over the block first: the server's message says by how much.
-  await split.getByLabel(`Shifts for ${okement} in 2027-1`).fill("30");
+  await split.getByLabel(`Shifts for ${okement} in ${cycle}`).fill("30");
   await split.getByRole("button", { name: "Save shares" }).click();
   await expect(split.getByText(/add up to|At most/).first()).toBeVisible();
-  for (const [organisation, shifts] of shares) await split.getByLabel(`Shifts for ${organisation} in 2027-1`).fill(shifts);
+  for (const [organisation, shifts] of shares) await split.getByLabel(`Shifts for ${organisation} in ${cycle}`).fill(shifts);
   await expect(split.getByText("Shared out: 24 shifts (192 h) of 24 shifts (192 h)")).toBeVisible();
   await split.getByRole("button", { name: "Save shares" }).click();
   await expect(split.getByRole("status")).toHaveText("Saved");
-  const usage = leadPage.getByRole("table", { name: "Shares and use in 2027-1" });
+  const usage = leadPage.getByRole("table", { name: `Shares and use in ${cycle}` });
   await expect(usage.getByRole("row", { name: new RegExp(`^${okement}`) }).getByRole("cell").first()).toHaveText("8 shifts (64 h)");
   await expect(usage.getByRole("row", { name: /^Not shared out/ })).toContainText("0 shifts (0 h) of 24 shifts (192 h)");
   await expectAccessible(leadPage);
@@ -49,7 +52,7 @@ test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books insid
   await memberPage.goto("/consortia");
   await expect(memberPage.getByText(`Member: ${okement}`)).toBeVisible();
   // A second run against the same database: first cancel what an earlier run booked.
-  const sessions = memberPage.getByRole("table", { name: "Sessions in CORNUBIA's block, 2027-1" });
+  const sessions = memberPage.getByRole("table", { name: `Sessions in CORNUBIA's block, ${cycle}` });
   const cancel = memberPage.getByRole("button", { name: /^Cancel the session/ });
   while ((await cancel.count()) > 0) {
     const before = await cancel.count();
@@ -57,23 +60,23 @@ test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books insid
     await expect(cancel).toHaveCount(before - 1);
   }
 
-  const form = memberPage.getByRole("form", { name: "Book a session in CORNUBIA's block, 2027-1" });
-  await expect(form.getByLabel("Block time")).toContainText("8 Mar 2027 08:00 to 16 Mar 2027 08:00 Europe/London");
-  await form.getByLabel("Date").fill("2027-03-09");
+  const form = memberPage.getByRole("form", { name: `Book a session in CORNUBIA's block, ${cycle}` });
+  await expect(form.getByLabel("Block time")).toContainText(londonSpan(day(0), day(8)));
+  await form.getByLabel("Date").fill(day(1));
   await form.getByLabel("First shift").selectOption({ label: "08:00–16:00 Europe/London" });
   await form.getByLabel(/^Shifts/).fill("3");
   await form.getByLabel("What you will measure").fill("Petalite and lepidolite liberation in Dartmoor aplite core");
   await form.getByRole("button", { name: "Book session" }).click();
-  await expect(form.getByRole("status")).toHaveText("Booked: 3 shifts, 9 Mar 2027 08:00 to 10 Mar 2027 08:00 Europe/London.");
-  await expect(sessions.getByRole("row", { name: /Petalite and lepidolite liberation/ }).filter({ hasText: "Booked" })).toContainText("9 Mar 2027 08:00 to 10 Mar 2027 08:00 Europe/London");
-  await expect(memberPage.getByRole("table", { name: "Shares and use in 2027-1" }).getByRole("row", { name: new RegExp(`^${okement}`) })).toContainText("5 shifts (40 h)");
+  await expect(form.getByRole("status")).toHaveText(`Booked: 3 shifts, ${londonSpan(day(1), day(2))}.`);
+  await expect(sessions.getByRole("row", { name: /Petalite and lepidolite liberation/ }).filter({ hasText: "Booked" })).toContainText(londonSpan(day(1), day(2)));
+  await expect(memberPage.getByRole("table", { name: `Shares and use in ${cycle}` }).getByRole("row", { name: new RegExp(`^${okement}`) })).toContainText("5 shifts (40 h)");
 
   // ---- and goes over it: 3 + 6 > 8
-  await form.getByLabel("Date").fill("2027-03-11");
+  await form.getByLabel("Date").fill(day(3));
   await form.getByLabel(/^Shifts/).fill("6");
   await form.getByLabel("What you will measure").fill("Second pass at 1.3 µm voxels");
   await form.getByRole("button", { name: "Book session" }).click();
-  const refusal = `${okement} has 5 of its 8 shifts left in 2027-1; this session needs 6.`;
+  const refusal = `${okement} has 5 of its 8 shifts left in ${cycle}; this session needs 6.`;
   await expect(form.getByText(refusal)).toBeVisible();
   await expect(form.getByLabel(/^Shifts/)).toHaveAttribute("aria-invalid", "true");
   await expect(sessions.getByRole("row").filter({ hasText: /Booked|Waiting/ })).toHaveCount(1); // nothing more was saved

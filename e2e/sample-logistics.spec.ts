@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { readQrIn } from "../server/testing/read-qr";
+import { daysFromToday } from "./support/demo-world";
 import { expectAccessible, latestMailTo, screenshot, signInWithPassword } from "./support/fixtures";
 
 // The seeded Lanthan request is approved and its agreement is signed by both parties.
@@ -63,7 +64,7 @@ test("an applicant registers three samples (one radioactive), staff approve them
   await plan.getByLabel("Courier").fill("DHL Express");
   await plan.getByLabel("Tracking number").fill("JD014600012345678");
   await plan.getByLabel("Declared value (GBP)").fill("150");
-  await plan.getByLabel("Expected arrival").fill("2027-01-18");
+  await plan.getByLabel("Expected arrival").fill(daysFromToday(21));
   await expect(plan.getByLabel("Dangerous goods")).toBeChecked();
   await plan.getByLabel("UN number").fill("UN2910");
   for (const name of ["Bastnäsite ore chips", "Monazite concentrate", "Leach residue"]) await plan.getByLabel(new RegExp(name)).check();

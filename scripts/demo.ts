@@ -1,8 +1,9 @@
 // `npm run demo`: database, migrations, demo world (once), build (when sources
-// changed) and the portal, stopped cleanly with Ctrl-C.
+// changed) and the portal, stopped cleanly with Ctrl-C. `npm run demo -- --fresh`
+// empties the embedded database first and seeds a new world laid out around today.
 import { demoAccountsTable } from "../prisma/seed/accounts";
 import { appEnv, buildIsCurrent, localAuthSecret } from "./lib/app-env";
-import { demoDatabase, isSeeded, migrate } from "./lib/database";
+import { demoDatabase, emptyDatabase, isSeeded, migrate } from "./lib/database";
 import { registerShutdown } from "./lib/embedded-postgres";
 import { root, run, start, stopChild } from "./lib/process";
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 
 const port = Number(process.env.PORT ?? 3000);
+const fresh = process.argv.includes("--fresh");
 const appPidFile = path.join(root, ".data/demo-app.pid");
 
 /** A demo killed with SIGKILL leaves its server (own process group) running; stop it before starting anew. */
@@ -41,10 +43,15 @@ async function main() {
     say("Stopped. Your data is kept for the next `npm run demo`.");
   });
 
+  if (fresh) {
+    if (process.env.DATABASE_URL) throw new Error("--fresh empties only the embedded database. With DATABASE_URL set, empty that database yourself (npx prisma migrate reset) and run the demo again.");
+    say("Starting afresh: emptying the demo database…");
+    await emptyDatabase(database.url);
+  }
   say("Applying migrations…");
   await migrate(database.url);
   if (await isSeeded(database.url)) {
-    say("Demo world already seeded; keeping your data.");
+    say("Demo world already seeded; keeping your data (`npm run demo -- --fresh` starts a new world around today).");
   } else {
     say("Seeding the demo world…");
     await run("tsx", ["prisma/seed.ts", "--quiet"], { env: { ...process.env, DATABASE_URL: database.url } });

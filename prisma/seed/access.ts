@@ -1,6 +1,6 @@
 // The demo world's access side: the five access routes of each facility, the
 // calls of the peer-reviewed route, the Severn Light Source review panel for
-// 2027-1, and six requests at different stages so that the staff queues, the
+// the next cycle, and six requests at different stages so that the staff queues, the
 // panel desk and the request lists have something in them.
 //
 // Idempotent like ./world.ts: routes, calls and panel seats are upserted on
@@ -21,7 +21,7 @@ import { submissionSchema, type RequestContentInput } from "../../server/access-
 import type { Prisma, Tx } from "../../server/db";
 import type { AccessRequestState, AccessRouteKind, ReviewKind } from "../../server/generated/prisma/enums";
 import { demoAccounts, demoOrganisationNames as names } from "./accounts";
-import { localMidnight } from "./world";
+import type { DemoTimeline } from "./timeline";
 
 // ---------------------------------------------------------------- routes
 
@@ -108,26 +108,27 @@ export function demoAccessRoutes(facilityName: string): AccessRouteSeed[] {
 
 // ---------------------------------------------------------------- calls
 
-/** Calls of the peer-reviewed route, per cycle; the 2027-1 call is open on 27 November 2026. */
-export function demoCalls(facilityName: string, timeZone: string) {
+/** Calls of the peer-reviewed route, per cycle: the next cycle's call is open on the seeding day (it opened eight weeks before and closes in about seven), the one after opens later. */
+export function demoCalls(t: DemoTimeline, facilityName: string, timeZone: string) {
+  const [first, second] = [t.cycle("2027-1"), t.cycle("2027-2")];
   return [
-    { cycle: "2027-1", title: `${facilityName} call for 2027-1`, opensAt: localMidnight(timeZone, 2026, 10, 1), closesAt: localMidnight(timeZone, 2027, 1, 20) },
-    { cycle: "2027-2", title: `${facilityName} call for 2027-2`, opensAt: localMidnight(timeZone, 2027, 3, 1), closesAt: localMidnight(timeZone, 2027, 4, 7) },
+    { cycle: first, title: `${facilityName} call for ${first}`, opensAt: t.aroundToday(timeZone, 10, 1), closesAt: t.aroundToday(timeZone, 1, 20, 0, 0, 2027) },
+    { cycle: second, title: `${facilityName} call for ${second}`, opensAt: t.planned(timeZone, 2027, 3, 1), closesAt: t.planned(timeZone, 2027, 4, 7) },
   ];
 }
 
 // ---------------------------------------------------------------- panel
 
-export const demoPanel = {
+export const demoPanel = (t: DemoTimeline) => ({
   facility: "SLS",
-  cycle: "2027-1",
+  cycle: t.cycle("2027-1"),
   seats: [
     { email: "aled.pryce@cambrian-earth.example", isChair: true },
     { email: "ingrid.solberg@nordic-mineral-imaging.example", isChair: false },
     // Westcountry's own requests are a conflict of interest for her.
     { email: "helen.tregear@westcountry-university.example", isChair: false },
   ],
-} as const;
+});
 
 // ---------------------------------------------------------------- requests
 
@@ -166,13 +167,6 @@ export interface DemoRequestSeed {
   reviews: ReviewSeed[];
 }
 
-/** A wall-clock time in the facility's zone, as a UTC instant. */
-function localAt(timeZone: string, year: number, month: number, day: number, hours: number, minutes: number): Date {
-  return new Date(localMidnight(timeZone, year, month, day).getTime() + (hours * 60 + minutes) * 60_000);
-}
-
-const sls = (month: number, day: number, hours: number, minutes: number, year = 2026) => localAt("Europe/London", year, month, day, hours, minutes);
-const eci = (month: number, day: number, hours: number, minutes: number, year = 2026) => localAt("Europe/Berlin", year, month, day, hours, minutes);
 
 const staff = {
   owain: "owain.rees@severn-light-source.example",
@@ -181,8 +175,22 @@ const staff = {
   katrin: "katrin.vogel@erzgebirge-ct.example",
 };
 
+/** "February to March": the months a date window spans. */
+function monthsOf(window: { from: string; to: string }): string {
+  const month = (iso: string) => format(new Date(`${iso}T12:00:00Z`), "MMMM");
+  return `${month(window.from)} to ${month(window.to)}`;
+}
+
 /** The demo requests, oldest submission first (the order their references are issued in). */
-export function demoRequests(): DemoRequestSeed[] {
+export function demoRequests(t: DemoTimeline): DemoRequestSeed[] {
+  /** When something happened, as drawn in 2026, at the facility's zone. */
+  const sls = (month: number, day: number, hours: number, minutes: number) => t.aroundToday("Europe/London", month, day, hours, minutes);
+  const eci = (month: number, day: number, hours: number, minutes: number) => t.aroundToday("Europe/Berlin", month, day, hours, minutes);
+  /** A planned window as drawn in the first cycle. */
+  const window = (from: string, to: string) => ({ from: t.plannedDate(from), to: t.plannedDate(to) });
+  const firstCycle = t.cycle("2027-1");
+  const lanthanWindows = [window("2027-02-08", "2027-03-26"), window("2027-05-03", "2027-06-18")];
+  const lanthanApproval = `Approved for 3 shifts on S11 at the proprietary rate, under the NORM conditions in the safety review. The user office will offer dates in your ${monthsOf(lanthanWindows[0]!)} window.`;
   return [
     // ---- proprietary, approved
     {
@@ -206,10 +214,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 3,
         shiftJustification:
           "Six 2 mm pillars (three per ore type), one combined XRF-CT and XRD-CT tomogram each at a 1 µm step: about 3.5 hours per pillar with alignment, 21 hours, plus 3 hours of standards and a flat-field series: 3 shifts.",
-        dateWindows: [
-          { from: "2027-02-08", to: "2027-03-26" },
-          { from: "2027-05-03", to: "2027-06-18" },
-        ],
+        dateWindows: lanthanWindows,
         team: [
           { name: "Mikkel Sørensen", email: "mikkel.sorensen@lanthan-geoscience.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Freja Dahl", email: "freja.dahl@lanthan-geoscience.example", role: "DATA_ANALYST" },
@@ -238,7 +243,7 @@ export function demoRequests(): DemoRequestSeed[] {
       decision: {
         allocatedShifts: 3,
         decidedAt: sls(10, 27, 11, 15),
-        note: "Approved for 3 shifts on S11 at the proprietary rate, under the NORM conditions in the safety review. The user office will offer dates in your February to March window.",
+        note: lanthanApproval,
       },
       reviews: [
         {
@@ -266,7 +271,7 @@ export function demoRequests(): DemoRequestSeed[] {
           reviewer: staff.rachel,
           at: sls(10, 27, 11, 15),
           outcome: "APPROVED",
-          comments: "Approved for 3 shifts on S11 at the proprietary rate, under the NORM conditions in the safety review. The user office will offer dates in your February to March window.",
+          comments: lanthanApproval,
           shifts: 3,
         },
       ],
@@ -277,7 +282,7 @@ export function demoRequests(): DemoRequestSeed[] {
       id: "demo-request-caledon-greisen-benchmark",
       facility: "SLS",
       route: "NON_PROPRIETARY",
-      call: "2027-1",
+      call: firstCycle,
       organisation: names.midTierMiner,
       createdBy: "fiona.macleod@caledon-hardrock.example",
       state: "PANEL_REVIEW",
@@ -295,7 +300,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 9,
         shiftJustification:
           "S07: 12 columns (4 size fractions in triplicate) as 4-tile stitches of about 1.5 hours, 18 hours; a 0.65 µm re-scan of the 6 finest columns, 18 hours; pink-beam overviews and alignment, 12 hours: 6 shifts. S11: six calibration pillars at about 3.5 hours each plus standards: 3 shifts. Total 9 shifts.",
-        dateWindows: [{ from: "2027-03-01", to: "2027-04-30" }],
+        dateWindows: [window("2027-03-01", "2027-04-30")],
         team: [
           { name: "Fiona MacLeod", email: "fiona.macleod@caledon-hardrock.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Isla Murray", email: "isla.murray@caledon-hardrock.example", role: "EXPERIMENTER" },
@@ -353,7 +358,7 @@ export function demoRequests(): DemoRequestSeed[] {
       id: "demo-request-lindqvist-blackmass-benchmark",
       facility: "SLS",
       route: "NON_PROPRIETARY",
-      call: "2027-1",
+      call: firstCycle,
       organisation: names.blackMassRecycler,
       createdBy: "sofia.bergqvist@lindqvist-cell.example",
       state: "PANEL_REVIEW",
@@ -371,7 +376,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 6,
         shiftJustification:
           "Eight laser-cut pillars (NMC and LFP feeds, before and after flotation, in duplicate), one 50 nm phase-contrast tomogram each of about 2.5 hours with mosaics and references: 20 hours, plus 4 hours of alignment and a resolution test: 6 shifts.",
-        dateWindows: [{ from: "2027-02-15", to: "2027-05-28" }],
+        dateWindows: [window("2027-02-15", "2027-05-28")],
         team: [
           { name: "Sofia Bergqvist", email: "sofia.bergqvist@lindqvist-cell.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Anders Holm", email: "anders.holm@lindqvist-cell.example", role: "CO_INVESTIGATOR" },
@@ -434,7 +439,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 6,
         shiftJustification:
           "XM2 books 4-hour blocks. Twelve beads (three recipes, fresh and cycled, in duplicate) at 0.5 µm voxels take about 1.5 hours each with references, 18 hours, plus one block to repeat the most damaged recipe at higher resolution: 6 blocks.",
-        dateWindows: [{ from: "2027-01-11", to: "2027-02-26" }],
+        dateWindows: [window("2027-01-11", "2027-02-26")],
         team: [
           { name: "Priya Natarajan", email: "priya.natarajan@brinewell-sorbents.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Tomasz Wójcik", email: "tomasz.wojcik@brinewell-sorbents.example", role: "EXPERIMENTER" },
@@ -507,10 +512,10 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftJustification:
           "Eighteen 8 mm core plugs (six per dam) at 1.3 µm pixels, each a 3-tile vertical stitch of about 1 hour with flats and darks: 18 hours; plus 6 hours of pink-beam scans of four composite columns: 6 shifts.",
         dateWindows: [
-          { from: "2027-02-01", to: "2027-03-19" },
-          { from: "2027-04-12", to: "2027-05-21" },
+          window("2027-02-01", "2027-03-19"),
+          window("2027-04-12", "2027-05-21"),
         ],
-        unavailableDates: ["2027-02-22", "2027-02-23"],
+        unavailableDates: [t.plannedDate("2027-02-22"), t.plannedDate("2027-02-23")],
         team: [
           { name: "Kerenza Trewin", email: "kerenza.trewin@cassiter-tailings.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Jory Penhaligon", email: "jory.penhaligon@cassiter-tailings.example", role: "CO_INVESTIGATOR" },
@@ -561,7 +566,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 4,
         shiftJustification:
           "Nano-CT on S16: four pillars (feed and concentrate at two reagent doses) at 50 nm, about 3.5 hours each with alignment: 2 shifts. XRF-CT on S11: four sub-samples at a 1 µm step, about 3.5 hours each with standards: 2 shifts.",
-        dateWindows: [{ from: "2027-03-01", to: "2027-04-30" }],
+        dateWindows: [window("2027-03-01", "2027-04-30")],
         team: [
           { name: "Sofia Bergqvist", email: "sofia.bergqvist@lindqvist-cell.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Erik Lundgren", email: "erik.lundgren@lindqvist-cell.example", role: "EXPERIMENTER" },
@@ -605,7 +610,7 @@ export function demoRequests(): DemoRequestSeed[] {
         shiftsRequested: 6,
         shiftJustification:
           "Sixteen cores (four intervals, four cores each) at 3 µm voxels take about 2 hours each with references and sample changes: 32 hours, plus one shift for a phase-contrast repeat of the two finest intervals: 6 shifts.",
-        dateWindows: [{ from: "2027-02-01", to: "2027-03-31" }],
+        dateWindows: [window("2027-02-01", "2027-03-31")],
         team: [
           { name: "Amara Okafor", email: "amara.okafor@okement-lithium.example", role: "PRINCIPAL_INVESTIGATOR" },
           { name: "Ben Carthew", email: "ben.carthew@okement-lithium.example", role: "EXPERIMENTER" },
@@ -653,7 +658,7 @@ function required<K, V>(map: Map<K, V>, key: K, what: string): V {
 }
 
 /** Routes, calls, panel seats and demo requests. Runs inside seedDemoWorld's transaction, after the facilities and users. */
-export async function seedAccess(tx: Tx, orgIds: Map<string, string>, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+export async function seedAccess(tx: Tx, t: DemoTimeline, orgIds: Map<string, string>, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
   const facilities = await tx.facility.findMany({
     where: { code: { in: ["SLS", "ECI"] } },
     include: { endstations: { select: { id: true, code: true, active: true } }, cycles: { select: { id: true, name: true } } },
@@ -675,7 +680,7 @@ export async function seedAccess(tx: Tx, orgIds: Map<string, string>, userIds: M
     }
     const openRoute = required(routeIds, `${facility.code} NON_PROPRIETARY`, "route");
     const cycleIds = new Map(facility.cycles.map((c) => [c.name, c.id]));
-    for (const { cycle, ...call } of demoCalls(facility.name, facility.timeZone)) {
+    for (const { cycle, ...call } of demoCalls(t, facility.name, facility.timeZone)) {
       const cycleId = required(cycleIds, cycle, "cycle");
       const row = await tx.call.upsert({
         where: { cycleId_routeId: { cycleId, routeId: openRoute.id } },
@@ -689,9 +694,10 @@ export async function seedAccess(tx: Tx, orgIds: Map<string, string>, userIds: M
   log(`Access routes: ${routeIds.size}, calls: ${callIds.size}`);
 
   // The review panel.
-  const panelFacility = required(facilityByCode, demoPanel.facility, "facility");
-  const panelCycleId = required(new Map(panelFacility.cycles.map((c) => [c.name, c.id])), demoPanel.cycle, "cycle");
-  for (const seat of demoPanel.seats) {
+  const panel = demoPanel(t);
+  const panelFacility = required(facilityByCode, panel.facility, "facility");
+  const panelCycleId = required(new Map(panelFacility.cycles.map((c) => [c.name, c.id])), panel.cycle, "cycle");
+  for (const seat of panel.seats) {
     const userId = required(userIds, seat.email, "account");
     await tx.panelMember.upsert({
       where: { cycleId_userId: { cycleId: panelCycleId, userId } },
@@ -699,10 +705,10 @@ export async function seedAccess(tx: Tx, orgIds: Map<string, string>, userIds: M
       update: { facilityId: panelFacility.id, isChair: seat.isChair },
     });
   }
-  log(`Review panel: ${panelFacility.name} ${demoPanel.cycle}, ${demoPanel.seats.length} seats`);
+  log(`Review panel: ${panelFacility.name} ${panel.cycle}, ${panel.seats.length} seats`);
 
   // The requests, in order of submission so their references are in that order too.
-  const seeds = demoRequests().sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const seeds = demoRequests(t).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const existing = new Set((await tx.accessRequest.findMany({ where: { id: { in: seeds.map((s) => s.id) } }, select: { id: true } })).map((r) => r.id));
   let created = 0;
   for (const seed of seeds) {

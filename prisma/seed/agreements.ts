@@ -5,6 +5,7 @@ import { agreementValuesFor, blockAgreementValues } from "../../server/agreement
 import { documentHash, renderAgreement } from "../../server/agreements/render-agreement";
 import type { Tx } from "../../server/db";
 import type { AgreementKind, DataAccessTier } from "../../server/generated/prisma/enums";
+import type { DemoTimeline } from "./timeline";
 
 const custody =
   "{{applicant}} remains the owner of every sample it sends. {{facility}} holds the samples in its custody from receipt to return or disposal, records every move in the custody chain, handles them under the safety conditions of the review, and returns or disposes of them as the sample registry says. Hazardous samples travel only with their declarations.";
@@ -44,7 +45,10 @@ export const demoTemplates: { kind: AgreementKind; title: string; tier: DataAcce
   },
 ];
 
-export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+/** "26": the two-digit year references carry. */
+const yearOf = (at: Date) => String(at.getUTCFullYear()).slice(2);
+
+export async function seedAgreements(tx: Tx, t: DemoTimeline, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
   const admin = userIds.get("niamh.gallagher@lodestone-platform.example")!;
   for (const t of demoTemplates) {
     await tx.agreementTemplate.upsert({
@@ -70,20 +74,21 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
   ];
   await tx.membership.updateMany({ where: { userId: { in: signatories.map((e) => userIds.get(e)!).filter(Boolean) } }, data: { authorisedSignatory: true } });
 
-  await seedCornubiaAgreement(tx, userIds);
+  await seedCornubiaAgreement(tx, t, userIds);
 
   // The approved Lanthan request's agreement, signed by both parties.
   const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
   if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
   const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "PROPRIETARY_INDUSTRIAL", version: 1 } } });
-  const values = agreementValuesFor(request, template, new Date("2026-11-20T15:00:00Z"));
+  const sentAt = t.aroundTodayAt("2026-11-20T15:00:00Z");
+  const values = agreementValuesFor(request, template, sentAt);
   const text = renderAgreement(template, values);
   const hash = documentHash(text);
-  const signedAt = new Date("2026-11-21T10:00:00Z");
+  const signedAt = t.aroundTodayAt("2026-11-21T10:00:00Z");
   const signed = (email: string, name: string) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName: name, signedAt, documentHash: hash, ip: "198.51.100.20", userAgent: "seed" });
   await tx.agreement.create({
     data: {
-      reference: "AGR-26-0900",
+      reference: `AGR-${yearOf(sentAt)}-0900`,
       templateId: template.id,
       requestId: request.id,
       state: "SIGNED",
@@ -91,7 +96,7 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
       renderedText: text,
       documentHash: hash,
       dataAccessTier: "PROPRIETARY",
-      sentAt: new Date("2026-11-20T15:00:00Z"),
+      sentAt,
       completedAt: signedAt,
       createdById: userIds.get("rachel.whitcombe@severn-light-source.example")!,
       signatories: {
@@ -106,7 +111,7 @@ export async function seedAgreements(tx: Tx, userIds: Map<string, string>, log: 
 }
 
 /** CORNUBIA's consortium agreement for its S07 block, signed by its four members and the facility, so members can book sessions. */
-async function seedCornubiaAgreement(tx: Tx, userIds: Map<string, string>) {
+async function seedCornubiaAgreement(tx: Tx, t: DemoTimeline, userIds: Map<string, string>) {
   const blockId = "demo-block-cornubia-sls-s07";
   if (await tx.agreement.findFirst({ where: { blockId } })) return;
   const block = await tx.blockAllocation.findUniqueOrThrow({
@@ -114,7 +119,7 @@ async function seedCornubiaAgreement(tx: Tx, userIds: Map<string, string>) {
     include: { consortium: { include: { members: { include: { organisation: true }, orderBy: { joinedAt: "asc" } } } }, endstation: { include: { facility: true } } },
   });
   const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "CONSORTIUM", version: 1 } } });
-  const sentAt = new Date("2026-11-20T16:00:00Z");
+  const sentAt = t.aroundTodayAt("2026-11-20T16:00:00Z");
   const text = renderAgreement(template, blockAgreementValues(block, template, sentAt));
   const hash = documentHash(text);
   const signers: Record<string, [string, string]> = {
@@ -123,10 +128,10 @@ async function seedCornubiaAgreement(tx: Tx, userIds: Map<string, string>) {
     "Brinewell Sorbents Ltd": ["priya.natarajan@brinewell-sorbents.example", "Priya Natarajan"],
     "Westcountry University Ore Characterisation Laboratory": ["helen.tregear@westcountry-university.example", "Dr Helen Tregear"],
   };
-  const sign = (email: string, typedName: string, day: number) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName, signedAt: new Date(Date.UTC(2026, 10, 21 + day, 10)), documentHash: hash, ip: "198.51.100.30", userAgent: "seed" });
+  const sign = (email: string, typedName: string, day: number) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName, signedAt: t.aroundTodayAt(`2026-11-${21 + day}T10:00:00Z`), documentHash: hash, ip: "198.51.100.30", userAgent: "seed" });
   await tx.agreement.create({
     data: {
-      reference: "AGR-26-0901",
+      reference: `AGR-${yearOf(sentAt)}-0901`,
       templateId: template.id,
       blockId,
       consortiumId: block.consortiumId,
@@ -136,7 +141,7 @@ async function seedCornubiaAgreement(tx: Tx, userIds: Map<string, string>) {
       documentHash: hash,
       dataAccessTier: template.dataAccessTier,
       sentAt,
-      completedAt: new Date(Date.UTC(2026, 10, 25, 10)),
+      completedAt: t.aroundTodayAt("2026-11-25T10:00:00Z"),
       createdById: userIds.get("jory.penhaligon@cassiter-tailings.example")!,
       signatories: {
         create: [

@@ -6,9 +6,11 @@
 import type { Tx } from "../../server/db";
 import type { AddOnKind, RateUnit } from "../../server/generated/prisma/enums";
 import { localMidnight } from "../../server/scheduling/shifts";
-import { demoProgramme } from "./world";
+import type { DemoTimeline } from "./timeline";
+import { demoProgrammeName } from "./world";
 
-const validFrom = "2026-01-01";
+/** Rates in force from the start of the year before the first cycle, as drawn. */
+const validFromAsDrawn = "2026-01-01";
 
 const rateCards: { facility: string; endstation: string; currency: string; unit: RateUnit; priceMinor: number; slidingFromUnit?: number; slidingPriceMinor?: number }[] = [
   { facility: "SLS", endstation: "S07", currency: "GBP", unit: "SHIFT", priceMinor: 320_000, slidingFromUnit: 11, slidingPriceMinor: 280_000 },
@@ -32,7 +34,8 @@ const facilitySettings: Record<string, { vatBasisPoints: number; paymentInstruct
   ECI: { vatBasisPoints: 1_900, paymentInstructions: "Überweisung an Erzgebirge Core Imaging Centre gGmbH, IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX, Verwendungszweck: Rechnungsnummer. USt-IdNr. DE 312 845 771." },
 };
 
-export async function seedBilling(tx: Tx, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+export async function seedBilling(tx: Tx, t: DemoTimeline, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+  const validFrom = t.plannedDate(validFromAsDrawn);
   const admins: Record<string, string> = { SLS: userIds.get("rachel.whitcombe@severn-light-source.example")!, ECI: userIds.get("jonas.albrecht@erzgebirge-ct.example")! };
   for (const [code, settings] of Object.entries(facilitySettings)) await tx.facility.update({ where: { code }, data: settings });
   for (const card of rateCards) {
@@ -55,7 +58,7 @@ export async function seedBilling(tx: Tx, userIds: Map<string, string>, log: (ms
     });
   }
 
-  const programme = await tx.programme.findUniqueOrThrow({ where: { name: demoProgramme.name } });
+  const programme = await tx.programme.findUniqueOrThrow({ where: { name: demoProgrammeName } });
   await tx.programme.update({ where: { id: programme.id }, data: { subsidyBasisPoints: 7_500, capPerOrganisationMinor: 6_000_000n } });
   const sls = await tx.facility.findUniqueOrThrow({ where: { code: "SLS" } });
   await tx.programmeFacility.upsert({ where: { programmeId_facilityId: { programmeId: programme.id, facilityId: sls.id } }, create: { programmeId: programme.id, facilityId: sls.id }, update: {} });

@@ -1,57 +1,59 @@
 // The demo world's consortium blocks: CORNUBIA (lead Cassiter Tailings
 // Recovery) holds 24 shifts per cycle on Severn Light Source's S07
-// micro-tomography for 2027-1 and 2027-2, reporting on 1 January, 1 July and
-// 31 December 2027. The facility has placed the 2027-1 time on the calendar as
-// 24 consecutive shifts from Monday 8 March 2027 08:00 (Europe/London) to
-// Tuesday 16 March 08:00 (clear of the clock change on 28 March), but the
-// lead has not shared it out yet: the browser journey splits it.
+// micro-tomography for the next two cycles, reporting at their starts and at
+// the end. The facility has placed the first cycle's time on the calendar as
+// 24 consecutive shifts from 08:00 (Europe/London) on the 66th day of the
+// cycle (8 March or 5 September, clear of the clock changes), but the lead has
+// not shared it out yet: the browser journey splits it. Dates as drawn are
+// moved by ./timeline.ts.
 //
-// Idempotent like ./world.ts: the block and its placement have fixed ids and
-// are created only when missing (shares and sessions people made since are
-// left alone). The placement's reference comes from the same counter as
-// bookings made in the portal. No audit rows: nobody acted.
+// Idempotent like ./world.ts: the block has a fixed id and it and its
+// placement are created only when missing (shares and sessions people made
+// since are left alone). The placement's reference comes from the same
+// counter as bookings made in the portal. No audit rows: nobody acted.
 import type { Tx } from "../../server/db";
 import { patternOf } from "../../server/scheduling/facility-staff";
 import { nextBookingReference } from "../../server/scheduling/reference";
 import { slotFor } from "../../server/scheduling/shifts";
 import { demoAccounts, demoOrganisationNames as names } from "./accounts";
+import type { DemoTimeline } from "./timeline";
 
-export const demoBlock = {
+export const demoBlock = (t: DemoTimeline) => ({
   id: "demo-block-cornubia-sls-s07",
   consortiumAcronym: "CORNUBIA",
   facility: "SLS",
   endstation: "S07",
   shiftsPerCycle: 24,
-  firstCycle: "2027-1",
-  lastCycle: "2027-2",
-  reportingDates: ["2027-01-01", "2027-07-01", "2027-12-31"],
+  firstCycle: t.cycle("2027-1"),
+  lastCycle: t.cycle("2027-2"),
+  reportingDates: ["2027-01-01", "2027-07-01", "2027-12-31"].map(t.plannedDate),
   unusedWarningDays: 21,
   grantedBy: "rachel.whitcombe@severn-light-source.example",
   placement: {
-    id: "demo-placement-cornubia-sls-s07-2027-1",
-    cycle: "2027-1",
-    /** A Monday; the first shift of the day (08:00 local). */
-    date: "2027-03-08",
+    id: `demo-placement-cornubia-sls-s07-${t.cycle("2027-1")}`,
+    cycle: t.cycle("2027-1"),
+    /** The first shift of the day (08:00 local). */
+    date: t.plannedDate("2027-03-08"),
     shiftIndex: 0,
     shifts: 24,
     placedBy: "owain.rees@severn-light-source.example",
   },
-} as const;
+});
 
 /**
  * EBMC's block on ECI's CT1: granted, not placed, and its consortium
  * agreement not sent yet (the browser journey sends it and a member declines).
  */
-export const demoEbmcBlock = {
+export const demoEbmcBlock = (t: DemoTimeline) => ({
   id: "demo-block-ebmc-eci-ct1",
   consortiumAcronym: "EBMC",
   facility: "ECI",
   endstation: "CT1",
   shiftsPerCycle: 12,
-  firstCycle: "2027-1",
-  lastCycle: "2027-2",
+  firstCycle: t.cycle("2027-1"),
+  lastCycle: t.cycle("2027-2"),
   grantedBy: "jonas.albrecht@erzgebirge-ct.example",
-} as const;
+});
 
 function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
@@ -59,9 +61,9 @@ function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   return value;
 }
 
-/** CORNUBIA's block and its 2027-1 placement. Runs inside seedDemoWorld's transaction, after the facilities, consortia and users. */
-export async function seedBlocks(tx: Tx, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
-  const b = demoBlock;
+/** CORNUBIA's block and its first cycle's placement. Runs inside seedDemoWorld's transaction, after the facilities, consortia and users. */
+export async function seedBlocks(tx: Tx, t: DemoTimeline, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
+  const b = demoBlock(t);
   const consortium = await tx.consortium.findUniqueOrThrow({ where: { acronym: b.consortiumAcronym }, include: { leadOrganisation: { select: { name: true } } } });
   if (consortium.leadOrganisation.name !== names.tailingsReprocessor) throw new Error(`Demo world: ${b.consortiumAcronym} should be led by ${names.tailingsReprocessor}`);
   const facility = await tx.facility.findUniqueOrThrow({ where: { code: b.facility }, include: { cycles: true } });
@@ -83,22 +85,23 @@ export async function seedBlocks(tx: Tx, userIds: Map<string, string>, log: (msg
         shiftsPerCycle: b.shiftsPerCycle,
         firstCycleStart: first.startsAt,
         lastCycleEnd: last.endsAt,
-        reportingDates: [...b.reportingDates],
+        reportingDates: b.reportingDates,
         unusedWarningDays: b.unusedWarningDays,
         createdById: grantedBy,
-        createdAt: new Date("2026-11-16T10:00:00Z"),
+        createdAt: t.aroundTodayAt("2026-11-16T10:00:00Z"),
       },
     });
   }
 
   const p = b.placement;
-  const existingPlacement = await tx.booking.findUnique({ where: { id: p.id }, select: { reference: true } });
+  // Any placement of the block counts: one seeded on an earlier day carries that day's cycle in its id.
+  const existingPlacement = await tx.booking.findFirst({ where: { blockId: b.id, kind: "BLOCK" }, select: { reference: true } });
   let reference = existingPlacement?.reference;
   if (!existingPlacement) {
     const cycle = required(cycles, p.cycle, "cycle");
     const slot = slotFor(p.date, p.shiftIndex, p.shifts, patternOf(endstation));
     if (slot.startsAt < cycle.startsAt || slot.endsAt > cycle.endsAt) throw new Error(`Demo world: the ${b.consortiumAcronym} placement must lie inside ${cycle.name}`);
-    const placedAt = new Date("2026-11-20T14:30:00Z");
+    const placedAt = t.aroundTodayAt("2026-11-20T14:30:00Z");
     reference = await nextBookingReference(tx, placedAt);
     await tx.booking.create({
       data: {
@@ -118,12 +121,13 @@ export async function seedBlocks(tx: Tx, userIds: Map<string, string>, log: (msg
       },
     });
   }
-  await seedEbmcBlock(tx, userIds);
-  log(`Consortium blocks: ${demoEbmcBlock.consortiumAcronym} ${demoEbmcBlock.shiftsPerCycle} shifts per cycle on ${demoEbmcBlock.endstation} (agreement not sent); ${b.consortiumAcronym} ${b.shiftsPerCycle} shifts per cycle on ${endstation.name}, ${p.cycle} placed as ${reference} (not shared out yet)`);
+  const ebmc = demoEbmcBlock(t);
+  await seedEbmcBlock(tx, t, userIds);
+  log(`Consortium blocks: ${ebmc.consortiumAcronym} ${ebmc.shiftsPerCycle} shifts per cycle on ${ebmc.endstation} (agreement not sent); ${b.consortiumAcronym} ${b.shiftsPerCycle} shifts per cycle on ${endstation.name}, ${p.cycle} placed as ${reference} (not shared out yet)`);
 }
 
-async function seedEbmcBlock(tx: Tx, userIds: Map<string, string>) {
-  const b = demoEbmcBlock;
+async function seedEbmcBlock(tx: Tx, t: DemoTimeline, userIds: Map<string, string>) {
+  const b = demoEbmcBlock(t);
   if (await tx.blockAllocation.findUnique({ where: { id: b.id }, select: { id: true } })) return;
   const consortium = await tx.consortium.findUniqueOrThrow({ where: { acronym: b.consortiumAcronym } });
   const facility = await tx.facility.findUniqueOrThrow({ where: { code: b.facility }, include: { cycles: true } });
@@ -139,7 +143,7 @@ async function seedEbmcBlock(tx: Tx, userIds: Map<string, string>) {
       lastCycleEnd: required(cycles, b.lastCycle, "cycle").endsAt,
       reportingDates: [],
       createdById: required(userIds, b.grantedBy, "account"),
-      createdAt: new Date("2026-11-18T09:00:00Z"),
+      createdAt: t.aroundTodayAt("2026-11-18T09:00:00Z"),
     },
   });
 }

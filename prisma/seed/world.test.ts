@@ -1,6 +1,8 @@
 // Seeds the demo world twice into the database at DATABASE_URL and checks the
 // second run changes nothing. Counts are limited to the demo world's own rows,
 // so other tests writing to the same database cannot disturb them.
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submissionSchema } from "../../server/access-requests/schemas";
 import { verifyPassword } from "../../server/auth/password";
@@ -8,7 +10,8 @@ import { createPrismaClient } from "../../server/db";
 import type { PrismaClient } from "../../server/generated/prisma/client";
 import { demoPanel, demoRequests } from "./access";
 import { demoAccountFor, demoAccounts, demoOrganisationNames, demoPassword } from "./accounts";
-import { demoConsortia, demoDemonstrators, demoFacilities, demoOrganisations, demoProgramme, seedDemoWorld } from "./world";
+import { demoTimeline } from "./timeline";
+import { demoConsortia, demoDemonstrators, demoFacilities, demoOrganisations, demoProgrammeName, seedDemoWorld } from "./world";
 
 let db: PrismaClient;
 let first: Snapshot;
@@ -30,8 +33,11 @@ const orgNames = demoOrganisations.map((o) => o.name);
 const emails = demoAccounts.map((a) => a.email);
 const facilityCodes = demoFacilities.map((f) => f.code);
 const consortiumNames = demoConsortia.map((c) => c.name);
-const requestIds = demoRequests().map((r) => r.id);
-const demoCycleNames = ["2027-1", "2027-2"];
+// The world is laid out relative to today (./timeline.ts); the test reads the same timeline.
+const t = demoTimeline();
+const requestIds = demoRequests(t).map((r) => r.id);
+const demoCycleNames = [t.cycle("2027-1"), t.cycle("2027-2")];
+const demoPanelNow = demoPanel(t);
 
 /** Every row the demo world owns, and a fingerprint of the values, so a changed value shows too. */
 async function snapshot() {
@@ -42,21 +48,21 @@ async function snapshot() {
     smeDeclarations: db.smeDeclaration.findMany({ where: { organisation: { name: { in: orgNames } } }, orderBy: { organisationId: "asc" } }),
     facilities: db.facility.findMany({ where: { code: { in: facilityCodes } }, orderBy: { code: "asc" } }),
     endstations: db.endstation.findMany({ where: { facility: { code: { in: facilityCodes } } }, orderBy: { id: "asc" } }),
-    cycles: db.cycle.findMany({ where: { facility: { code: { in: facilityCodes } } }, orderBy: { id: "asc" } }),
+    cycles: db.cycle.findMany({ where: { facility: { code: { in: facilityCodes } }, name: { in: demoCycleNames } }, orderBy: { id: "asc" } }),
     consortia: db.consortium.findMany({ where: { name: { in: consortiumNames } }, orderBy: { name: "asc" } }),
     consortiumMembers: db.consortiumMember.findMany({ where: { consortium: { name: { in: consortiumNames } } }, orderBy: [{ consortiumId: "asc" }, { organisationId: "asc" }] }),
-    programmes: db.programme.findMany({ where: { name: demoProgramme.name } }),
-    demonstrators: db.demonstrator.findMany({ where: { title: { in: demoDemonstrators.map((d) => d.title) } }, orderBy: { title: "asc" } }),
+    programmes: db.programme.findMany({ where: { name: demoProgrammeName } }),
+    demonstrators: db.demonstrator.findMany({ where: { title: { in: demoDemonstrators(t).map((d) => d.title) } }, orderBy: { title: "asc" } }),
     accessRoutes: db.accessRoute.findMany({ where: { facility: { code: { in: facilityCodes } } }, orderBy: { id: "asc" } }),
     calls: db.call.findMany({ where: { facility: { code: { in: facilityCodes } }, cycle: { name: { in: demoCycleNames } } }, orderBy: { id: "asc" } }),
-    panelMembers: db.panelMember.findMany({ where: { user: { email: { in: emails } } }, orderBy: { id: "asc" } }),
+    panelMembers: db.panelMember.findMany({ where: { user: { email: { in: emails } }, cycle: { name: { in: demoCycleNames } } }, orderBy: { id: "asc" } }),
     requests: db.accessRequest.findMany({ where: { id: { in: requestIds } }, orderBy: { id: "asc" } }),
     requestVersions: db.accessRequestVersion.findMany({ where: { requestId: { in: requestIds } }, orderBy: { id: "asc" } }),
     requestEndstations: db.accessRequestEndstation.findMany({ where: { requestId: { in: requestIds } }, orderBy: [{ requestId: "asc" }, { endstationId: "asc" }] }),
     reviews: db.review.findMany({ where: { requestId: { in: requestIds } }, orderBy: { id: "asc" } }),
     rateCards: db.rateCard.findMany({ where: { endstation: { facility: { code: { in: facilityCodes } } } }, orderBy: { id: "asc" } }),
     addOnRates: db.addOnRate.findMany({ where: { facility: { code: { in: facilityCodes } } }, orderBy: { id: "asc" } }),
-    agreements: db.agreement.findMany({ where: { reference: { in: ["AGR-26-0900", "AGR-26-0901"] } }, orderBy: { reference: "asc" } }),
+    agreements: db.agreement.findMany({ where: { OR: [{ requestId: { in: requestIds } }, { block: { id: "demo-block-cornubia-sls-s07" } }] }, orderBy: { reference: "asc" } }),
   };
   const rows = Object.fromEntries(await Promise.all(Object.entries(queries).map(async ([name, query]) => [name, (await query) as unknown[]] as const)));
   const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length]));
@@ -122,17 +128,21 @@ describe("seedDemoWorld", () => {
   });
 
   it("starts each cycle at local midnight in its facility's zone", async () => {
-    const cycles = await db.cycle.findMany({ where: { facility: { code: { in: facilityCodes } } }, include: { facility: true } });
-    const starts = Object.fromEntries(cycles.map((c) => [`${c.facility.code} ${c.name}`, [c.startsAt.toISOString(), c.endsAt.toISOString()]]));
-    expect(starts).toEqual({
-      "SLS 2027-1": ["2027-01-01T00:00:00.000Z", "2027-06-30T23:00:00.000Z"],
-      "SLS 2027-2": ["2027-06-30T23:00:00.000Z", "2028-01-01T00:00:00.000Z"],
-      "ECI 2027-1": ["2026-12-31T23:00:00.000Z", "2027-06-30T22:00:00.000Z"],
-      "ECI 2027-2": ["2027-06-30T22:00:00.000Z", "2027-12-31T23:00:00.000Z"],
-    });
+    const cycles = await db.cycle.findMany({ where: { facility: { code: { in: facilityCodes } }, name: { in: demoCycleNames } }, include: { facility: true } });
+    const local = (at: Date, timeZone: string) => format(at, "yyyy-MM-dd HH:mm", { in: tz(timeZone) });
+    for (const c of cycles) {
+      const what = `${c.facility.code} ${c.name}`;
+      const [year, half] = c.name.split("-").map(Number) as [number, number];
+      expect(local(c.startsAt, c.facility.timeZone), what).toBe(half === 1 ? `${year}-01-01 00:00` : `${year}-07-01 00:00`);
+      expect(local(c.endsAt, c.facility.timeZone), what).toBe(half === 1 ? `${year}-07-01 00:00` : `${year + 1}-01-01 00:00`);
+    }
+    // The first cycle is the next one to start, within six months.
+    const first = cycles.find((c) => c.name === demoCycleNames[0])!;
+    expect(first.startsAt > new Date()).toBe(true);
+    expect(first.startsAt.getTime() - Date.now()).toBeLessThanOrEqual(185 * 86_400_000);
   });
 
-  it("gives each facility its five access routes and calls for 2027 on the peer-reviewed route", async () => {
+  it("gives each facility its five access routes and calls for the next two cycles on the peer-reviewed route", async () => {
     const routes = await db.accessRoute.findMany({ where: { facility: { code: { in: facilityCodes } } }, include: { facility: true, calls: { include: { cycle: true } } } });
     for (const code of facilityCodes) {
       const own = routes.filter((r) => r.facility.code === code);
@@ -148,20 +158,20 @@ describe("seedDemoWorld", () => {
       expect(own.find((r) => r.kind === "RAPID")).toMatchObject({ maxShifts: 2, decisionTargetDays: 5 });
     }
 
-    // On 27 November 2026 the 2027-1 call is open and the 2027-2 call is not yet.
-    const today = new Date("2026-11-27T12:00:00Z");
+    // Today the first cycle's call is open and the second's is not yet.
+    const today = new Date();
     const calls = await db.call.findMany({ where: { facility: { code: { in: facilityCodes } }, cycle: { name: { in: demoCycleNames } } }, include: { cycle: true, facility: true } });
     for (const call of calls) {
       const isOpen = call.opensAt <= today && call.closesAt > today;
-      expect(isOpen, call.title).toBe(call.cycle.name === "2027-1");
+      expect(isOpen, call.title).toBe(call.cycle.name === demoCycleNames[0]);
       expect(call.title).toBe(`${call.facility.name} call for ${call.cycle.name}`);
     }
   });
 
-  it("seats a chair and two members on the Severn Light Source panel for 2027-1", async () => {
-    const seats = await db.panelMember.findMany({ where: { user: { email: { in: emails } } }, include: { user: true, cycle: true, facility: true } });
+  it("seats a chair and two members on the Severn Light Source panel for the next cycle", async () => {
+    const seats = await db.panelMember.findMany({ where: { user: { email: { in: emails } }, cycle: { name: { in: demoCycleNames } } }, include: { user: true, cycle: true, facility: true } });
     expect(seats.map((s) => [s.facility.code, s.cycle.name, s.user.email, s.isChair]).sort()).toEqual(
-      demoPanel.seats.map((s) => [demoPanel.facility, demoPanel.cycle, s.email, s.isChair]).sort(),
+      demoPanelNow.seats.map((s) => [demoPanelNow.facility, demoPanelNow.cycle, s.email, s.isChair]).sort(),
     );
     expect(seats.filter((s) => s.isChair).map((s) => s.user.name)).toEqual(["Prof. Aled Pryce"]);
   });
@@ -179,16 +189,17 @@ describe("seedDemoWorld", () => {
         reviews: { include: { reviewer: true } },
       },
     });
-    expect(requests).toHaveLength(demoRequests().length);
+    expect(requests).toHaveLength(demoRequests(t).length);
     const seats = await db.panelMember.findMany({ include: { user: { include: { memberships: true } } } });
 
     for (const r of requests) {
       const label = r.reference ?? r.id;
-      const schema = submissionSchema({ routeKind: r.route.kind, maxShifts: r.route.maxShifts, today: "2026-11-27", endstationIds: r.facility.endstations.map((e) => e.id) });
+      const schema = submissionSchema({ routeKind: r.route.kind, maxShifts: r.route.maxShifts, today: format(new Date(), "yyyy-MM-dd"), endstationIds: r.facility.endstations.map((e) => e.id) });
       const parsed = schema.safeParse(r.content);
       expect(parsed.success ? [] : parsed.error.issues, label).toEqual([]);
 
-      expect(r.reference, label).toMatch(/^LDS-26-\d{4}$/);
+      expect(r.reference, label).toMatch(/^LDS-\d\d-\d{4}$/);
+      expect(r.submittedAt! < new Date(), `${label} was submitted before today`).toBe(true);
       expect(r.submittedAt, label).toBeInstanceOf(Date);
       expect(r.version, label).toBe(1);
       expect(r.versions.map((v) => v.version), label).toEqual([1]);
@@ -222,13 +233,15 @@ describe("seedDemoWorld", () => {
 
     const references = requests.map((r) => r.reference);
     expect(new Set(references).size).toBe(requests.length);
-    const counter = await db.referenceCounter.findUnique({ where: { scope: "request-2026" } });
-    const highest = Math.max(...references.map((ref) => Number(ref?.slice(-4))));
-    expect(counter?.last ?? 0).toBeGreaterThanOrEqual(highest);
+    for (const year of new Set(references.map((ref) => ref!.slice(4, 6)))) {
+      const counter = await db.referenceCounter.findUnique({ where: { scope: `request-20${year}` } });
+      const highest = Math.max(...references.filter((ref) => ref!.slice(4, 6) === year).map((ref) => Number(ref?.slice(-4))));
+      expect(counter?.last ?? 0).toBeGreaterThanOrEqual(highest);
+    }
 
     expect(requests.map((r) => r.state).sort()).toEqual(["APPROVED", "AWAITING_DECISION", "AWAITING_DECISION", "FEASIBILITY_REVIEW", "PANEL_REVIEW", "PANEL_REVIEW", "SUBMITTED"]);
     const inPanel = requests.filter((r) => r.state === "PANEL_REVIEW");
-    expect(inPanel.every((r) => r.route.kind === "NON_PROPRIETARY" && r.facility.code === demoPanel.facility && r.call?.cycle.name === demoPanel.cycle)).toBe(true);
+    expect(inPanel.every((r) => r.route.kind === "NON_PROPRIETARY" && r.facility.code === demoPanelNow.facility && r.call?.cycle.name === demoPanelNow.cycle)).toBe(true);
     expect(inPanel.flatMap((r) => r.reviews.filter((v) => v.kind === "PANEL").map((v) => v.reviewer.email))).toEqual(["ingrid.solberg@nordic-mineral-imaging.example"]);
   });
 });

@@ -1,8 +1,10 @@
-// The demo world: facilities with their endstations and 2027 cycles, SMEs and
+// The demo world: facilities with their endstations and cycles, SMEs and
 // other organisations, two consortia, a funder programme with demonstrators,
 // the demo accounts (./accounts.ts), and access routes, calls, a review panel
 // and requests in every stage (./access.ts). Idempotent: every row is upserted on
 // a unique key, so a second run finds everything in place and changes nothing.
+// Dates are written as the world was drawn (27 November 2026) and laid out
+// relative to the seeding day by ./timeline.ts.
 import { TZDate } from "@date-fns/tz";
 import { hashPassword } from "../../server/auth/password";
 import type { Tx } from "../../server/db";
@@ -14,6 +16,8 @@ import { seedAgreements } from "./agreements";
 import { seedBilling } from "./billing";
 import { seedBlocks } from "./blocks";
 import { demoAccounts, demoOrganisationNames as names, demoPassword } from "./accounts";
+import { demoTimeline, type DemoTimeline } from "./timeline";
+import { clock } from "../../server/clock";
 
 // ---------------------------------------------------------------- helpers
 
@@ -265,11 +269,11 @@ export const demoFacilities: FacilitySeed[] = [
   },
 ];
 
-/** Six-month allocation cycles, [startsAt, endsAt) at local midnight in the facility's zone. */
-export function demoCycles(timeZone: string) {
+/** Six-month allocation cycles, [startsAt, endsAt) at local midnight in the facility's zone: the next to start and the one after. */
+export function demoCycles(t: DemoTimeline, timeZone: string) {
   return [
-    { name: "2027-1", startsAt: localMidnight(timeZone, 2027, 1, 1), endsAt: localMidnight(timeZone, 2027, 7, 1) },
-    { name: "2027-2", startsAt: localMidnight(timeZone, 2027, 7, 1), endsAt: localMidnight(timeZone, 2028, 1, 1) },
+    { name: t.cycle("2027-1"), startsAt: t.planned(timeZone, 2027, 1, 1), endsAt: t.planned(timeZone, 2027, 7, 1) },
+    { name: t.cycle("2027-2"), startsAt: t.planned(timeZone, 2027, 7, 1), endsAt: t.planned(timeZone, 2028, 1, 1) },
   ];
 }
 
@@ -282,7 +286,8 @@ interface ConsortiumSeed {
   lead: string;
   /** Other member organisations; the lead is recorded as a member too. */
   members: string[];
-  joinedAt: Date;
+  /** When the members joined, as drawn: [month, day] of 2026 in the lead's zone. */
+  joinedOn: [zone: string, month: number, day: number];
 }
 
 export const demoConsortia: ConsortiumSeed[] = [
@@ -293,7 +298,7 @@ export const demoConsortia: ConsortiumSeed[] = [
       "Block allocation group for south-west England: lithium in granite-hosted pegmatites and geothermal brines, and tin-tungsten recovery from historic tailings. Members split the block's shifts among themselves; background IP stays with its owner and each member's ore data stay confidential to that member unless released.",
     lead: names.tailingsReprocessor,
     members: [names.lithiumExplorer, names.dleSorbents, names.academicLab],
-    joinedAt: localMidnight("Europe/London", 2026, 10, 1),
+    joinedOn: ["Europe/London", 10, 1],
   },
   {
     name: "European Black-Mass Characterisation Consortium",
@@ -302,7 +307,7 @@ export const demoConsortia: ConsortiumSeed[] = [
       "Recyclers, a miner and a university pooling beamtime to image black mass and magnet swarf: graphite-cathode attachment, binder residues, foil fragments and rare-earth phases. Shared benchmark datasets are public after the embargo; commercial feed compositions remain proprietary.",
     lead: names.blackMassRecycler,
     members: [names.midTierMiner, names.rareEarthConsultancy, names.academicLab],
-    joinedAt: localMidnight("Europe/Stockholm", 2026, 11, 2),
+    joinedOn: ["Europe/Stockholm", 11, 2],
   },
 ];
 
@@ -310,16 +315,19 @@ export const demoConsortia: ConsortiumSeed[] = [
 
 const programmeZone = "Europe/London";
 
-export const demoProgramme = {
+export const demoProgramme = (t: DemoTimeline) => ({
   funder: names.funder,
-  name: "Digital Ore Translational Demonstrators",
+  name: demoProgrammeName,
   description:
     "Funds translational demonstrators that take critical-minerals feedstocks from 3D characterisation to a documented pilot-plant decision within 24 to 36 months, each delivering a public benchmark dataset and a comparison with conventional characterisation. Targets by 2030: 100 benchmark datasets, 3 validated cross-facility workflows, 40 jointly supervised researchers and an agreed Digital Ore Passport standard.",
   budgetMinor: 2_400_000_000n, // GBP 24 million, in pence
   currency: "GBP",
-  startsOn: localMidnight(programmeZone, 2026, 1, 1),
-  endsOn: localMidnight(programmeZone, 2030, 12, 31),
-};
+  startsOn: t.planned(programmeZone, 2026, 1, 1),
+  endsOn: t.planned(programmeZone, 2030, 12, 31),
+});
+
+/** The programme's name, which does not move with the timeline. */
+export const demoProgrammeName = "Digital Ore Translational Demonstrators";
 
 interface DemonstratorSeed {
   title: string;
@@ -330,15 +338,15 @@ interface DemonstratorSeed {
   pilotDecisionDue: Date;
 }
 
-export const demoDemonstrators: DemonstratorSeed[] = [
+export const demoDemonstrators = (t: DemoTimeline): DemonstratorSeed[] => [
   {
     title: "Dartmoor aplite: 3D liberation of petalite and lepidolite",
     case: "HARD_ROCK_LIBERATION",
     lead: names.lithiumExplorer,
     summary:
       "Correlative micro-CT and XRF-CT of drill core from a lithium-bearing aplite-pegmatite sheet, calibrated against automated mineralogy, to predict petalite and lithium-mica liberation after coarse crushing and choose between dense-media separation and flotation for the pilot plant.",
-    startsOn: localMidnight(programmeZone, 2026, 9, 1),
-    pilotDecisionDue: localMidnight(programmeZone, 2029, 3, 1), // 30 months
+    startsOn: t.planned(programmeZone, 2026, 9, 1),
+    pilotDecisionDue: t.planned(programmeZone, 2029, 3, 1), // 30 months
   },
   {
     title: "Geothermal brine DLE: sorbent ageing imaged in operando",
@@ -346,8 +354,8 @@ export const demoDemonstrators: DemonstratorSeed[] = [
     lead: names.dleSorbents,
     summary:
       "Nano-CT and XANES-CT of lithium manganese oxide and layered double hydroxide sorbent beads cycled in Cornish geothermal brine (about 250 mg/L Li) to quantify manganese dissolution, silica fouling and attrition, and select the sorbent and column design for a field pilot.",
-    startsOn: localMidnight(programmeZone, 2026, 11, 1),
-    pilotDecisionDue: localMidnight(programmeZone, 2029, 2, 1), // 27 months
+    startsOn: t.planned(programmeZone, 2026, 11, 1),
+    pilotDecisionDue: t.planned(programmeZone, 2029, 2, 1), // 27 months
   },
   {
     title: "Black-mass flotation ahead of hydrometallurgy",
@@ -355,8 +363,8 @@ export const demoDemonstrators: DemonstratorSeed[] = [
     lead: names.blackMassRecycler,
     summary:
       "Micro-CT, nano-CT and XRF-CT of shredded NMC and LFP black mass to measure graphite-cathode attachment, binder residues and copper and aluminium foil fragments; benchmarks froth flotation against chemical assay and decides whether a flotation pre-step is piloted before leaching.",
-    startsOn: localMidnight(programmeZone, 2027, 1, 1),
-    pilotDecisionDue: localMidnight(programmeZone, 2030, 1, 1), // 36 months
+    startsOn: t.planned(programmeZone, 2027, 1, 1),
+    pilotDecisionDue: t.planned(programmeZone, 2030, 1, 1), // 36 months
   },
 ];
 
@@ -365,8 +373,9 @@ export const demoDemonstrators: DemonstratorSeed[] = [
 /** Any number for the advisory lock that serialises concurrent seed runs. */
 const seedLockKey = 72_270_001;
 
-export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: string) => void } = {}): Promise<void> {
+export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: string) => void; now?: Date } = {}): Promise<void> {
   const log = options.log ?? (() => {});
+  const t = demoTimeline(options.now);
   // Hash once, outside the transaction (argon2 is deliberately slow).
   const passwordHash = await hashPassword(demoPassword);
 
@@ -379,18 +388,18 @@ export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: str
       log(`Organisations: ${orgIds.size}`);
       const userIds = await seedUsers(tx, orgIds, passwordHash);
       log(`Users: ${userIds.size} (password "${demoPassword}")`);
-      const declarations = await seedSmeDeclarations(tx, orgIds, userIds);
+      const declarations = await seedSmeDeclarations(tx, orgIds, userIds, t);
       log(`SME declarations: ${declarations} (${demoOrganisations.filter((o) => o.sme && isQualifying(o.sme)).length} qualify)`);
-      const [endstations, cycles] = await seedFacilities(tx, orgIds);
+      const [endstations, cycles] = await seedFacilities(tx, orgIds, t);
       log(`Facilities: ${demoFacilities.length}, endstations: ${endstations}, cycles: ${cycles}`);
-      await seedConsortia(tx, orgIds);
+      await seedConsortia(tx, orgIds, t);
       log(`Consortia: ${demoConsortia.map((c) => c.acronym).join(", ")}`);
-      await seedProgramme(tx, orgIds);
-      log(`Programme "${demoProgramme.name}" with ${demoDemonstrators.length} demonstrators`);
-      await seedAccess(tx, orgIds, userIds, log);
-      await seedBlocks(tx, userIds, log);
-      await seedAgreements(tx, userIds, log);
-      await seedBilling(tx, userIds, log);
+      await seedProgramme(tx, orgIds, t);
+      log(`Programme "${demoProgrammeName}" with ${demoDemonstrators(t).length} demonstrators`);
+      await seedAccess(tx, t, orgIds, userIds, log);
+      await seedBlocks(tx, t, userIds, log);
+      await seedAgreements(tx, t, userIds, log);
+      await seedBilling(tx, t, userIds, log);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -419,7 +428,7 @@ async function seedOrganisations(tx: Tx): Promise<Map<string, string>> {
 /** Creates missing accounts; leaves an existing account's password and verification alone unless unset. */
 async function seedUsers(tx: Tx, orgIds: Map<string, string>, passwordHash: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const now = new Date();
+  const now = clock.now();
   for (const account of demoAccounts) {
     const organisationId = idOf(orgIds, account.organisation);
     let user = await tx.user.findUnique({ where: { email: account.email }, select: { id: true, name: true, passwordHash: true, emailVerified: true } });
@@ -444,13 +453,14 @@ async function seedUsers(tx: Tx, orgIds: Map<string, string>, passwordHash: stri
   return ids;
 }
 
-async function seedSmeDeclarations(tx: Tx, orgIds: Map<string, string>, userIds: Map<string, string>): Promise<number> {
+async function seedSmeDeclarations(tx: Tx, orgIds: Map<string, string>, userIds: Map<string, string>, t: DemoTimeline): Promise<number> {
   let count = 0;
   for (const org of demoOrganisations) {
     if (!org.sme) continue;
     const organisationId = idOf(orgIds, org.name);
     const declarer = demoAccounts.find((a) => a.organisation === org.name && a.role === "APPLICANT");
-    const data = { ...org.sme, qualifies: assessSme(org.sme).qualifies };
+    // Figures are declared for the last full year before the seeding day.
+    const data = { ...org.sme, referenceYear: org.sme.referenceYear + (t.year - 2026), qualifies: assessSme(org.sme).qualifies };
     await tx.smeDeclaration.upsert({
       where: { organisationId },
       create: { organisationId, ...data, declaredById: declarer ? (userIds.get(declarer.email) ?? null) : null },
@@ -461,7 +471,7 @@ async function seedSmeDeclarations(tx: Tx, orgIds: Map<string, string>, userIds:
   return count;
 }
 
-async function seedFacilities(tx: Tx, orgIds: Map<string, string>): Promise<[number, number]> {
+async function seedFacilities(tx: Tx, orgIds: Map<string, string>, t: DemoTimeline): Promise<[number, number]> {
   let endstations = 0;
   let cycles = 0;
   for (const f of demoFacilities) {
@@ -475,7 +485,7 @@ async function seedFacilities(tx: Tx, orgIds: Map<string, string>): Promise<[num
       });
       endstations++;
     }
-    for (const { name, ...period } of demoCycles(f.timeZone)) {
+    for (const { name, ...period } of demoCycles(t, f.timeZone)) {
       await tx.cycle.upsert({
         where: { facilityId_name: { facilityId: facility.id, name } },
         create: { facilityId: facility.id, name, ...period },
@@ -487,7 +497,7 @@ async function seedFacilities(tx: Tx, orgIds: Map<string, string>): Promise<[num
   return [endstations, cycles];
 }
 
-async function seedConsortia(tx: Tx, orgIds: Map<string, string>): Promise<void> {
+async function seedConsortia(tx: Tx, orgIds: Map<string, string>, t: DemoTimeline): Promise<void> {
   for (const c of demoConsortia) {
     const data = { acronym: c.acronym, description: c.description, leadOrganisationId: idOf(orgIds, c.lead) };
     const consortium = await tx.consortium.upsert({ where: { name: c.name }, create: { name: c.name, ...data }, update: data, select: { id: true } });
@@ -495,18 +505,18 @@ async function seedConsortia(tx: Tx, orgIds: Map<string, string>): Promise<void>
       const organisationId = idOf(orgIds, member);
       await tx.consortiumMember.upsert({
         where: { consortiumId_organisationId: { consortiumId: consortium.id, organisationId } },
-        create: { consortiumId: consortium.id, organisationId, joinedAt: c.joinedAt },
+        create: { consortiumId: consortium.id, organisationId, joinedAt: t.aroundToday(...c.joinedOn) },
         update: {},
       });
     }
   }
 }
 
-async function seedProgramme(tx: Tx, orgIds: Map<string, string>): Promise<void> {
-  const { funder, name, ...rest } = demoProgramme;
+async function seedProgramme(tx: Tx, orgIds: Map<string, string>, t: DemoTimeline): Promise<void> {
+  const { funder, name, ...rest } = demoProgramme(t);
   const data = { ...rest, funderOrganisationId: idOf(orgIds, funder) };
   const programme = await tx.programme.upsert({ where: { name }, create: { name, ...data }, update: data, select: { id: true } });
-  for (const { title, lead, ...d } of demoDemonstrators) {
+  for (const { title, lead, ...d } of demoDemonstrators(t)) {
     const dData = { ...d, programmeId: programme.id, leadOrganisationId: idOf(orgIds, lead) };
     await tx.demonstrator.upsert({ where: { title }, create: { title, ...dData }, update: dData });
   }

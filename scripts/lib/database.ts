@@ -45,3 +45,11 @@ export async function recreateDatabase(serverUrl: string, name: string): Promise
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops and recreates the database `url` names (connecting through the server's "postgres" database), for a demo started afresh. */
+export async function emptyDatabase(url: string): Promise<void> {
+  const server = new URL(url);
+  const name = decodeURIComponent(server.pathname.slice(1));
+  server.pathname = "/postgres";
+  await recreateDatabase(server.toString(), name);
+}

@@ -8,13 +8,14 @@ import { remainingShifts } from "./panel-ranking";
 import type { decisionSchema } from "./schemas";
 import { makeQuote } from "../billing/make-quote";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
 /**
  * The panel chair allocates shifts to an open-route request (or declines it).
  * Allocations in one cycle are serialised by locking the cycle row, so two
  * chairs' clicks can never together exceed the endstation's time.
  */
-export async function allocateRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof decisionSchema>, now = new Date()) {
+export async function allocateRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof decisionSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to allocate.");
   const loaded = await loadVisibleRequest(tx, ctx.actor, input.requestId);
   const { request } = loaded;

@@ -5,6 +5,7 @@ import type { Tx } from "../db";
 import { forbidden, invalid, notFound } from "../errors";
 import { formatFacilityDate } from "../time";
 import type { createDraftSchema } from "./schemas";
+import { clock } from "../clock";
 
 /** The call a route takes requests through right now, or a clear reason why none is open. */
 export async function openCallFor(tx: Tx, route: { id: string; needsCall: boolean; name: string }, timeZone: string, now: Date) {
@@ -28,7 +29,7 @@ export async function assertEligibleForRoute(tx: Tx, route: { kind: string }, or
   }
 }
 
-export async function createDraft(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, input: z.output<typeof createDraftSchema>, now = new Date()) {
+export async function createDraft(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, input: z.output<typeof createDraftSchema>, now = clock.now()) {
   if (!organisationIdsOf(ctx.actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER").includes(input.organisationId)) {
     throw forbidden("You can only apply for an organisation you belong to as an applicant.");
   }

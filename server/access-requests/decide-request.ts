@@ -7,9 +7,10 @@ import { emailApplicant, requestUrl } from "./notify";
 import type { decisionSchema } from "./schemas";
 import { makeQuote } from "../billing/make-quote";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
 /** The industrial office approves with a number of shifts, or rejects, with a note for the applicant. */
-export async function decideRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof decisionSchema>, now = new Date()) {
+export async function decideRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof decisionSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to decide.");
   if (input.approve && input.shifts === null) throw invalid("Say how many shifts are granted.", "shifts");
   const loaded = await loadVisibleRequest(tx, ctx.actor, input.requestId);

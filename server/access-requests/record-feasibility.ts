@@ -7,11 +7,12 @@ import { emailApplicant, requestUrl } from "./notify";
 import type { feasibilityReviewSchema } from "./schemas";
 import { nextStepFor, stateLabels } from "./state-machine";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
 const eventFor = { FEASIBLE: "confirmFeasible", CHANGES_NEEDED: "requestChanges", NOT_FEASIBLE: "rejectInfeasible" } as const;
 
 /** The endstation staff's verdict: feasible (to safety review), changes needed (back to the applicant), or not feasible. */
-export async function recordFeasibility(tx: Tx, ctx: RequestContext, input: z.output<typeof feasibilityReviewSchema>, now = new Date()) {
+export async function recordFeasibility(tx: Tx, ctx: RequestContext, input: z.output<typeof feasibilityReviewSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to review.");
   const loaded = await loadVisibleRequest(tx, ctx.actor, input.requestId);
   const { request } = loaded;

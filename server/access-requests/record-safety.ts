@@ -7,9 +7,10 @@ import { emailApplicant, requestUrl } from "./notify";
 import type { safetyReviewSchema } from "./schemas";
 import { nextStepFor, stateLabels } from "./state-machine";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
 /** Hazards, risk level and conditions; cleared requests go on to the decision or the panel. */
-export async function recordSafety(tx: Tx, ctx: RequestContext, input: z.output<typeof safetyReviewSchema>, now = new Date()) {
+export async function recordSafety(tx: Tx, ctx: RequestContext, input: z.output<typeof safetyReviewSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to review.");
   if (input.hazards.includes("NONE") && input.hazards.length > 1) throw invalid("“No hazard identified” cannot be ticked together with a hazard.", "hazards");
   if (input.riskLevel !== "LOW" && input.cleared && input.conditions.length < 10) {

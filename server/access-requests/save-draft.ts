@@ -3,6 +3,7 @@ import type { Prisma, Tx } from "../db";
 import { conflict, forbidden } from "../errors";
 import { loadVisibleRequest } from "./load-request";
 import type { RequestContent } from "./schemas";
+import { clock } from "../clock";
 
 export const editableStates = ["DRAFT", "CHANGES_REQUESTED"] as const;
 
@@ -18,5 +19,5 @@ export async function saveDraft(tx: Tx, ctx: RequestContext, requestId: string, 
     data: { content: content as unknown as Prisma.InputJsonValue, title: content.title, shiftsRequested: content.shiftsRequested },
   });
   if (saved.count === 0) throw conflict("This request is with the facility and cannot be edited now.");
-  return { savedAt: new Date() };
+  return { savedAt: clock.now() };
 }

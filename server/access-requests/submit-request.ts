@@ -11,13 +11,14 @@ import { nextReference } from "./reference";
 import { submissionSchema, teamRoleLabels, type RequestContent } from "./schemas";
 import { enqueueEmail } from "../mail/enqueue";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
 /**
  * Submits (or, after a change request, resubmits) a request: checks it in
  * full, freezes the content as a new version, numbers it on first submission
  * and starts the decision clock.
  */
-export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: string, content: RequestContent, now = new Date()) {
+export async function submitRequest(tx: Tx, ctx: RequestContext, requestId: string, content: RequestContent, now = clock.now()) {
   const loaded = await loadVisibleRequest(tx, ctx.actor, requestId);
   const { request } = loaded;
   if (!loaded.parties.includes("applicantTeam")) throw forbidden("Only the applicant's team can submit the request.");

@@ -3,8 +3,9 @@ import type { Tx } from "../db";
 import { loadVisibleRequest } from "./load-request";
 import { emailFacilityStaff, requestUrl } from "./notify";
 import { fireTransition } from "./transition";
+import { clock } from "../clock";
 
-export async function withdrawRequest(tx: Tx, ctx: RequestContext, requestId: string, now = new Date()) {
+export async function withdrawRequest(tx: Tx, ctx: RequestContext, requestId: string, now = clock.now()) {
   const loaded = await loadVisibleRequest(tx, ctx.actor, requestId);
   const { request } = loaded;
   const to = await fireTransition(tx, ctx, loaded, "withdraw", { decidedAt: now });

@@ -7,6 +7,7 @@ import { formatFacilityDate } from "../time";
 import { agreementCovers, agreementFacility } from "./agreement-facility";
 import { inWords } from "./agreement-values";
 import { askToSign } from "./issue-agreement";
+import { clock } from "../clock";
 
 const hour = 3_600_000;
 /** A party is reminded at most once a day by hand, and every three days by the morning job. */
@@ -41,7 +42,7 @@ async function remindPending(tx: Tx, ctx: RequestContext, agreementId: string, n
 }
 
 /** A party's person asks the other parties that have not answered to sign; at most once a day per party. */
-export async function remindSignatories(tx: Tx, ctx: RequestContext, agreementId: string, now = new Date()) {
+export async function remindSignatories(tx: Tx, ctx: RequestContext, agreementId: string, now = clock.now()) {
   const agreement = await tx.agreement.findUnique({ where: { id: agreementId }, include: { signatories: { include: { organisation: { select: { name: true } } } } } });
   const mine = organisationIdsOf(ctx.actor);
   if (!agreement || !agreement.signatories.some((s) => mine.includes(s.organisationId))) throw notFound("The agreement");
@@ -57,7 +58,7 @@ export async function remindSignatories(tx: Tx, ctx: RequestContext, agreementId
 }
 
 /** The morning job: agreements out for three days or more remind their pending parties every three days. */
-export async function remindOverdueSignatories(db: Db, now = new Date()): Promise<number> {
+export async function remindOverdueSignatories(db: Db, now = clock.now()): Promise<number> {
   const cutoff = new Date(now.getTime() - automaticReminderGapDays * 24 * hour);
   const due = await db.agreement.findMany({ where: { state: "AWAITING_SIGNATURES", sentAt: { lte: cutoff }, signatories: { some: { state: "PENDING", OR: [{ lastRemindedAt: null }, { lastRemindedAt: { lte: cutoff } }] } } }, select: { id: true } });
   let emails = 0;

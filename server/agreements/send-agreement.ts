@@ -5,6 +5,7 @@ import type { AccessRouteKind, AgreementKind } from "../generated/prisma/enums";
 import { agreementValuesFor } from "./agreement-values";
 import { issueAgreement } from "./issue-agreement";
 import { latestTemplate } from "./templates/latest-template";
+import { clock } from "../clock";
 
 export const agreementKindFor: Record<AccessRouteKind, AgreementKind> = {
   PROPRIETARY_INDUSTRIAL: "PROPRIETARY_INDUSTRIAL",
@@ -20,7 +21,7 @@ export const agreementKindFor: Record<AccessRouteKind, AgreementKind> = {
  * hashed. An agreement made from an older template version is superseded and
  * needs new signatures.
  */
-export async function sendAgreement(tx: Tx, ctx: RequestContext, requestId: string, now = new Date()) {
+export async function sendAgreement(tx: Tx, ctx: RequestContext, requestId: string, now = clock.now()) {
   if (ctx.actor.kind !== "user") throw invalid("Sign in first.");
   const request = await tx.accessRequest.findUnique({
     where: { id: requestId },

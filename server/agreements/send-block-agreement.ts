@@ -6,13 +6,14 @@ import { conflict, forbidden, invalid } from "../errors";
 import { blockAgreementValues } from "./agreement-values";
 import { issueAgreement } from "./issue-agreement";
 import { latestTemplate } from "./templates/latest-template";
+import { clock } from "../clock";
 
 /**
  * The consortium agreement for one block: every member organisation (the
  * lead included) and the facility sign. The lead or the facility's staff send
  * it; members book sessions in the block only once everyone has signed.
  */
-export async function sendBlockAgreement(tx: Tx, ctx: RequestContext, blockId: string, now = new Date()) {
+export async function sendBlockAgreement(tx: Tx, ctx: RequestContext, blockId: string, now = clock.now()) {
   if (ctx.actor.kind !== "user") throw invalid("Sign in first.");
   const block = await loadVisibleBlock(tx, ctx.actor, blockId);
   const facilityOrganisationId = block.endstation.facility.organisationId;

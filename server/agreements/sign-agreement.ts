@@ -5,6 +5,7 @@ import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { agreementStateFrom } from "./render-agreement";
 import type { declineAgreementSchema, signAgreementSchema } from "./schemas";
+import { clock } from "../clock";
 
 /** The agreement, locked so concurrent signatures settle its state one at a time. */
 async function lockAgreement(tx: Tx, agreementId: string) {
@@ -29,7 +30,7 @@ async function settle(tx: Tx, agreementId: string, now: Date) {
   return state;
 }
 
-export async function signAgreement(tx: Tx, ctx: RequestContext, input: z.output<typeof signAgreementSchema>, now = new Date()) {
+export async function signAgreement(tx: Tx, ctx: RequestContext, input: z.output<typeof signAgreementSchema>, now = clock.now()) {
   const actor = await assertMaySignFor(tx, ctx, input.organisationId);
   const agreement = await lockAgreement(tx, input.agreementId);
   const signatory = agreement.signatories.find((s) => s.organisationId === input.organisationId);
@@ -48,7 +49,7 @@ export async function signAgreement(tx: Tx, ctx: RequestContext, input: z.output
   return { state };
 }
 
-export async function declineAgreement(tx: Tx, ctx: RequestContext, input: z.output<typeof declineAgreementSchema>, now = new Date()) {
+export async function declineAgreement(tx: Tx, ctx: RequestContext, input: z.output<typeof declineAgreementSchema>, now = clock.now()) {
   await assertMaySignFor(tx, ctx, input.organisationId);
   const agreement = await lockAgreement(tx, input.agreementId);
   const signatory = agreement.signatories.find((s) => s.organisationId === input.organisationId);

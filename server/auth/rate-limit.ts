@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { clock } from "../clock";
 
 /** Failed sign-ins allowed in the window before further attempts are refused. */
 export const signInLimits = { windowMinutes: 15, perAccount: 5, perIp: 30 } as const;
@@ -9,7 +10,7 @@ export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterM
  * Counts recent failures for the account and for the address. A success resets
  * the account's count (only failures after the last success count).
  */
-export async function checkSignInRateLimit(db: Db, email: string, ip: string, now = new Date()): Promise<RateLimitVerdict> {
+export async function checkSignInRateLimit(db: Db, email: string, ip: string, now = clock.now()): Promise<RateLimitVerdict> {
   const since = new Date(now.getTime() - signInLimits.windowMinutes * 60_000);
   const lastSuccess = await db.signInAttempt.findFirst({
     where: { email, succeeded: true, at: { gte: since } },

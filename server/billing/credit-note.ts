@@ -7,13 +7,14 @@ import { nextInvoiceNumber } from "./issue-invoice";
 import { loadVisibleInvoice } from "./load-billing";
 import { formatMinor, percentOf } from "./money";
 import type { creditNoteSchema } from "./schemas";
+import { clock } from "../clock";
 
 /**
  * Corrects an issued invoice without editing it: a credit note with its own
  * number in the same sequence, for a net amount (VAT credited at the
  * invoice's rate), never more than what is left to credit.
  */
-export async function issueCreditNote(tx: Tx, ctx: RequestContext, input: z.output<typeof creditNoteSchema>, now = new Date()) {
+export async function issueCreditNote(tx: Tx, ctx: RequestContext, input: z.output<typeof creditNoteSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const { invoice, isFacilityStaff } = await loadVisibleInvoice(tx, ctx.actor, input.invoiceId);
   if (!isFacilityStaff) throw forbidden(`Only ${invoice.facility.name}'s staff issue credit notes.`);

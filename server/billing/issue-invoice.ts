@@ -12,6 +12,7 @@ import { price, type RateTerms } from "./pricing";
 import type { issueInvoiceSchema } from "./schemas";
 import { spendSubsidy, subsidyHeadroom } from "./subsidy-ledger";
 import type { AddOnKind } from "../generated/prisma/enums";
+import { clock } from "../clock";
 
 const paymentDays = 30;
 
@@ -27,7 +28,7 @@ export async function nextInvoiceNumber(tx: Tx, facility: { id: string; code: st
  * add-ons, and settles the SME subsidy: the reservation becomes spending and
  * what the run did not use goes back to the programme.
  */
-export async function issueInvoice(tx: Tx, ctx: RequestContext, input: z.output<typeof issueInvoiceSchema>, now = new Date()) {
+export async function issueInvoice(tx: Tx, ctx: RequestContext, input: z.output<typeof issueInvoiceSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const { request, isFacilityStaff } = await loadBillableRequest(tx, ctx.actor, input.requestId);
   if (!isFacilityStaff) throw forbidden(`Only ${request.facility.name}'s staff invoice its beam time.`);

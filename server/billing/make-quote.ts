@@ -8,6 +8,7 @@ import { addOnLines, addOnRatesAt, rateCardAt, rateTermsOf } from "./current-rat
 import { price } from "./pricing";
 import { reserveSubsidy, subsidyHeadroom } from "./subsidy-ledger";
 import { subsidyProgrammeFor } from "./subsidy-programme";
+import { clock } from "../clock";
 
 const industrialKinds = ["PROPRIETARY_INDUSTRIAL", "RAPID", "SME_INDUSTRIAL"];
 
@@ -22,7 +23,7 @@ function plannedSamples(content: Prisma.JsonValue): number {
  * subsidy, in the approval's transaction. Returns null when the endstation
  * has no rate card yet (`whenNoRates: "skip"`); staff make the quote later.
  */
-export async function makeQuote(tx: Tx, ctx: RequestContext & { actor: { kind: "user"; userId: string } }, requestId: string, options: { whenNoRates: "skip" | "refuse" }, now = new Date()) {
+export async function makeQuote(tx: Tx, ctx: RequestContext & { actor: { kind: "user"; userId: string } }, requestId: string, options: { whenNoRates: "skip" | "refuse" }, now = clock.now()) {
   const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: { route: true, facility: true, endstations: { include: { endstation: true } }, quote: { select: { reference: true, state: true } } } });
   if (request.state !== "APPROVED" || !request.allocatedShifts) throw conflict(`${request.reference} is not approved, so it has no price yet.`);
   if (request.quote) throw conflict(`${request.reference} already has quote ${request.quote.reference}${request.quote.state === "CANCELLED" ? " (cancelled)" : ""}.`);

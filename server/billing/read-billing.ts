@@ -1,9 +1,10 @@
 import { organisationIdsOf, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import { loadBillableRequest, loadVisibleInvoice } from "./load-billing";
+import { clock } from "../clock";
 
 /** The quote and invoices of a request, and for staff what the next invoice would count. */
-export async function billingOfRequest(db: Db, actor: Actor, requestId: string, now = new Date()) {
+export async function billingOfRequest(db: Db, actor: Actor, requestId: string, now = clock.now()) {
   const { request, isFacilityStaff, isPayer } = await loadBillableRequest(db, actor, requestId);
   const invoices = await db.invoice.findMany({ where: { requestId }, orderBy: { sequence: "asc" } });
   const ran = isFacilityStaff ? await db.booking.findMany({ where: { requestId, kind: "REQUEST", state: "CONFIRMED", endsAt: { lte: now } }, select: { shifts: true, downtimeHours: true } }) : [];

@@ -11,6 +11,7 @@ import { slotOrInvalid } from "../scheduling/slot-or-invalid";
 import { blockSlotFields } from "./place-block";
 import { bookableOrganisationsOf } from "./policy";
 import type { bookSessionSchema } from "./schemas";
+import { clock } from "../clock";
 
 /** True for the trigger's refusal of a session outside its block's placed time. */
 function isOutsidePlacement(error: unknown): boolean {
@@ -25,7 +26,7 @@ function isOutsidePlacement(error: unknown): boolean {
  * can never together exceed the share. Overlaps between sessions are refused
  * by an exclusion constraint; the query before it only names who is there.
  */
-export async function bookSession(tx: Tx, ctx: RequestContext, input: z.output<typeof bookSessionSchema>, now = new Date()) {
+export async function bookSession(tx: Tx, ctx: RequestContext, input: z.output<typeof bookSessionSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw notFound("The block time");
   const { placement, block } = await loadVisiblePlacement(tx, ctx.actor, input.placementId);
   const consortium = block.consortium;

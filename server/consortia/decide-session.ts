@@ -8,6 +8,7 @@ import { sessionStateLabels } from "./labels";
 import { formatRange, loadVisibleSession } from "./load";
 import { isLeadOf } from "./policy";
 import type { decideSessionSchema } from "./schemas";
+import { clock } from "../clock";
 
 /**
  * Where a consortium wants it, the lead approves or declines members'
@@ -39,7 +40,7 @@ export async function decideSession(tx: Tx, ctx: RequestContext, input: z.output
  * cancels a session that has not started; its shifts go back to the member's
  * share.
  */
-export async function cancelSession(tx: Tx, ctx: RequestContext, sessionId: string, now = new Date()) {
+export async function cancelSession(tx: Tx, ctx: RequestContext, sessionId: string, now = clock.now()) {
   const { session, block, placement } = await loadVisibleSession(tx, ctx.actor, sessionId);
   const ownOrganisation = ctx.actor.kind === "user" && ctx.actor.memberships.some((m) => m.organisationId === session.organisationId && (m.role === "CONSORTIUM_MEMBER" || m.role === "CONSORTIUM_LEAD"));
   if (!ownOrganisation && !isLeadOf(ctx.actor, block.consortium)) throw forbidden(`Only ${session.organisation.name} or the lead of ${block.consortium.acronym} can cancel this session.`);

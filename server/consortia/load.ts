@@ -3,6 +3,7 @@ import type { Db, Tx } from "../db";
 import { notFound } from "../errors";
 import { formatFacilityDateTime } from "../time";
 import { canSeeBlock, type ConsortiumFacts } from "./policy";
+import { clock } from "../clock";
 
 const blockInclude = {
   consortium: { include: { leadOrganisation: { select: { id: true, name: true } }, members: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { joinedAt: "asc" } } } },
@@ -77,7 +78,7 @@ export async function bookedShifts(tx: Tx | Db, blockId: string, cycleId: string
  * remaining shifts per member of a block in one cycle. Members without a
  * share row have a share of 0.
  */
-export async function usageOf(tx: Tx | Db, block: { id: string; consortium: { members: { organisationId: string; organisation: { name: string } }[] } }, cycleId: string, now = new Date()) {
+export async function usageOf(tx: Tx | Db, block: { id: string; consortium: { members: { organisationId: string; organisation: { name: string } }[] } }, cycleId: string, now = clock.now()) {
   const [shares, sessions] = await Promise.all([
     tx.blockShare.findMany({ where: { blockId: block.id, cycleId } }),
     tx.blockSession.findMany({ where: { cycleId, state: { in: [...activeSessionStates] }, placement: { blockId: block.id, state: "CONFIRMED" } }, select: { organisationId: true, shifts: true, state: true, endsAt: true } }),

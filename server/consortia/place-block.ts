@@ -10,6 +10,7 @@ import { slotOrInvalid } from "../scheduling/slot-or-invalid";
 import { formatFacilityDate } from "../time";
 import { blockCycle, formatRange, loadVisibleBlock, shiftsText } from "./load";
 import type { placeBlockSchema } from "./schemas";
+import { clock } from "../clock";
 
 
 /**
@@ -19,7 +20,7 @@ import type { placeBlockSchema } from "./schemas";
  * bookings is the real guard against overlaps, assertFree only names what is
  * in the way.
  */
-export async function placeBlock(tx: Tx, ctx: RequestContext, input: z.output<typeof placeBlockSchema>, now = new Date()) {
+export async function placeBlock(tx: Tx, ctx: RequestContext, input: z.output<typeof placeBlockSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw notFound("The block");
   const visible = await loadVisibleBlock(tx, ctx.actor, input.blockId);
   // Members see their block, but only the facility's staff place it.

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { patternOf } from "../scheduling/facility-staff";
 import { blockCycles, consortiumFacts, usageOf } from "./load";
 import { bookableOrganisationsOf, isLeadOf, myConsortiaWhere, staffFacilityOrganisationIds } from "./policy";
+import { clock } from "../clock";
 
 const blockInclude = {
   endstation: { include: { facility: true } },
@@ -96,7 +97,7 @@ async function blockView(
  * every member's sessions; a member sees its own in full and the others'
  * only as taken time (organisation and shifts, not what they measure).
  */
-export async function myConsortia(db: Db, actor: Actor, now = new Date()) {
+export async function myConsortia(db: Db, actor: Actor, now = clock.now()) {
   if (!isSignedIn(actor)) return [];
   const consortia = await db.consortium.findMany({
     where: myConsortiaWhere(actor),
@@ -135,7 +136,7 @@ export async function myConsortia(db: Db, actor: Actor, now = new Date()) {
  * facility admins, the endstations, cycles and consortia a block can be
  * granted on.
  */
-export async function facilityBlocks(db: Db, actor: Actor, now = new Date()) {
+export async function facilityBlocks(db: Db, actor: Actor, now = clock.now()) {
   const staffOf = staffFacilityOrganisationIds(actor);
   const adminOf = organisationIdsOf(actor, "FACILITY_ADMIN");
   const facilities = await db.facility.findMany({

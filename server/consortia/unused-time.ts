@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db";
 import { usageOf } from "./load";
+import { clock } from "../clock";
 
 const day = 86_400_000;
 
@@ -26,7 +27,7 @@ export interface UnusedBlockTime {
  * has not shared out. Blocks where everything is booked are left out. Meant
  * for a daily job that warns the lead and the facility.
  */
-export async function findUnusedBlockTime(db: Db | Tx, now = new Date()): Promise<UnusedBlockTime[]> {
+export async function findUnusedBlockTime(db: Db | Tx, now = clock.now()): Promise<UnusedBlockTime[]> {
   // Cycles ending in the next 180 days (the most unusedWarningDays allows), of facilities that host blocks.
   const cycles = await db.cycle.findMany({
     where: { endsAt: { gt: now, lte: new Date(now.getTime() + 180 * day) }, facility: { endstations: { some: { blocks: { some: {} } } } } },

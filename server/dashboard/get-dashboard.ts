@@ -1,11 +1,12 @@
 import { hasRole, isPlatformAdmin, organisationIdsOf, type SignedInActor } from "../access/actor";
 import type { Db } from "../db";
+import { clock } from "../clock";
 
 /**
  * What each of the actor's roles needs on its dashboard. Sections are only
  * loaded for roles the actor holds, and only for the actor's organisations.
  */
-export async function getDashboard(db: Db, actor: SignedInActor, now = new Date()) {
+export async function getDashboard(db: Db, actor: SignedInActor, now = clock.now()) {
   const myOrganisationIds = organisationIdsOf(actor);
   const [organisations, pendingInvitations] = await Promise.all([
     db.organisation.findMany({ where: { id: { in: myOrganisationIds } }, include: { smeDeclaration: true }, orderBy: { name: "asc" } }),

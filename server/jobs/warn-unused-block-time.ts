@@ -4,13 +4,14 @@ import { inTransaction } from "../db";
 import { enqueueEmail } from "../mail/enqueue";
 import { appUrl } from "../organisations/invitation-token";
 import { formatFacilityDate } from "../time";
+import { clock } from "../clock";
 
 /**
  * Daily: warn each consortium lead and the facility's staff about block time
  * that will go unused. One warning per block and cycle (the outbox key), so a
  * job that runs twice, or every day of the warning period, sends it once.
  */
-export async function warnUnusedBlockTime(db: Db, now = new Date()): Promise<number> {
+export async function warnUnusedBlockTime(db: Db, now = clock.now()): Promise<number> {
   const findings = await findUnusedBlockTime(db, now);
   let queued = 0;
   for (const f of findings) {

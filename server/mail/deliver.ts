@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { renderEmail } from "./render";
 import type { MailTransport } from "./transport";
+import { clock } from "../clock";
 
 export const outboxPolicy = {
   /** How long a claimed message is hidden from other workers while it is being sent. */
@@ -54,7 +55,7 @@ export async function deliverDueEmails(db: Db, transport: MailTransport): Promis
         const { providerId } = await transport.send({ outboxId: message.id, to: message.to, ...rendered });
         await db.outboxMessage.updateMany({
           where: { id: message.id, status: "PENDING" },
-          data: { status: "SENT", sentAt: new Date(), providerId, attempts: { increment: 1 }, lastError: null },
+          data: { status: "SENT", sentAt: clock.now(), providerId, attempts: { increment: 1 }, lastError: null },
         });
         report.sent++;
       } catch (error) {
@@ -65,7 +66,7 @@ export async function deliverDueEmails(db: Db, transport: MailTransport): Promis
             attempts,
             lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error),
             status: attempts >= outboxPolicy.maxAttempts ? "FAILED" : "PENDING",
-            nextAttemptAt: new Date(Date.now() + retryDelaySeconds(attempts) * 1000),
+            nextAttemptAt: new Date(clock.nowMs() + retryDelaySeconds(attempts) * 1000),
           },
         });
         report.failed++;

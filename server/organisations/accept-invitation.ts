@@ -5,6 +5,7 @@ import { conflict, DomainError, forbidden, invalid } from "../errors";
 import type { Invitation } from "../generated/prisma/client";
 import { formatFacilityDate } from "../time";
 import { hashInvitationToken } from "./invitation-token";
+import { clock } from "../clock";
 
 /** Why an invitation cannot be used now, or null when it can. */
 export function invitationProblem(invitation: Pick<Invitation, "status" | "expiresAt"> | null, now: Date): DomainError | null {
@@ -18,7 +19,7 @@ export function invitationProblem(invitation: Pick<Invitation, "status" | "expir
 }
 
 /** Turns a pending invitation into a membership, once, for the invited address only. */
-export async function acceptInvitation(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, token: string, now = new Date()) {
+export async function acceptInvitation(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, token: string, now = clock.now()) {
   const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, include: { organisation: true } });
   const problem = invitationProblem(invitation, now);
   if (problem) throw problem;

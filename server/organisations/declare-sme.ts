@@ -6,6 +6,7 @@ import { forbidden, notFound } from "../errors";
 import { canManageOrganisation, canSeeOrganisation } from "./policy";
 import type { declareSmeSchema } from "./schemas";
 import { assessSme, smeFiguresFromEuros } from "./sme";
+import { clock } from "../clock";
 
 /** Records (or replaces) an organisation's SME declaration and whether it qualifies. */
 export async function declareSme(tx: Tx, ctx: RequestContext, input: z.output<typeof declareSmeSchema>) {
@@ -16,7 +17,7 @@ export async function declareSme(tx: Tx, ctx: RequestContext, input: z.output<ty
 
   const figures = smeFiguresFromEuros(input);
   const assessment = assessSme(figures);
-  const data = { ...figures, referenceYear: input.referenceYear, qualifies: assessment.qualifies, declaredAt: new Date(), declaredById: ctx.actor.kind === "user" ? ctx.actor.userId : null };
+  const data = { ...figures, referenceYear: input.referenceYear, qualifies: assessment.qualifies, declaredAt: clock.now(), declaredById: ctx.actor.kind === "user" ? ctx.actor.userId : null };
   await tx.smeDeclaration.upsert({ where: { organisationId: organisation.id }, create: { organisationId: organisation.id, ...data }, update: data });
   await recordAudit(tx, ctx, {
     action: "organisation.sme_declared",

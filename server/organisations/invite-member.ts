@@ -9,9 +9,10 @@ import { appUrl, invitationValidDays, newInvitationToken } from "./invitation-to
 import { canGrantRole, canManageOrganisation, canSeeOrganisation } from "./policy";
 import { roleLabels, rolesForKind } from "./roles";
 import type { inviteMemberSchema } from "./schemas";
+import { clock } from "../clock";
 
 /** Emails an expiring, single-use invitation to join the organisation in a role. */
-export async function inviteMember(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, input: z.output<typeof inviteMemberSchema>, now = new Date()) {
+export async function inviteMember(tx: Tx, ctx: RequestContext & { actor: SignedInActor }, input: z.output<typeof inviteMemberSchema>, now = clock.now()) {
   if (!canSeeOrganisation(ctx.actor, input.organisationId)) throw notFound("The organisation");
   if (!canManageOrganisation(ctx.actor, input.organisationId)) throw forbidden("Only the organisation's managers can invite people.");
   const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId } });

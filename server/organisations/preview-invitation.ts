@@ -1,9 +1,10 @@
 import type { Db } from "../db";
 import { invitationProblem } from "./accept-invitation";
 import { hashInvitationToken } from "./invitation-token";
+import { clock } from "../clock";
 
 /** What the holder of an invitation link may see before accepting: whom it invites, where, and whether it still works. */
-export async function previewInvitation(db: Db, token: string, now = new Date()) {
+export async function previewInvitation(db: Db, token: string, now = clock.now()) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     include: { organisation: { select: { name: true } }, invitedBy: { select: { name: true } } },

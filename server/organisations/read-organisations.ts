@@ -2,6 +2,7 @@ import { organisationIdsOf, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import { notFound } from "../errors";
 import { canManageOrganisation, canSeeOrganisation } from "./policy";
+import { clock } from "../clock";
 
 export async function listMyOrganisations(db: Db, actor: Actor) {
   return db.organisation.findMany({
@@ -11,7 +12,7 @@ export async function listMyOrganisations(db: Db, actor: Actor) {
   });
 }
 
-export async function getOrganisation(db: Db, actor: Actor, organisationId: string, now = new Date()) {
+export async function getOrganisation(db: Db, actor: Actor, organisationId: string, now = clock.now()) {
   if (!canSeeOrganisation(actor, organisationId)) throw notFound("The organisation");
   const organisation = await db.organisation.findUnique({
     where: { id: organisationId },

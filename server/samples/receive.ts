@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from "../errors";
 import { formatFacilityDateTime } from "../time";
 import { custodyActor, staffFacilitiesOf } from "./load";
 import type { receiveSchema } from "./schemas";
+import { clock } from "../clock";
 
 type Condition = "INTACT" | "DAMAGED" | "LEAKING";
 
@@ -32,7 +33,7 @@ async function completeIfAllReceived(tx: Tx, shipmentId: string, now: Date, time
  * or one that does not exist is refused and nothing changes; a damaged or
  * leaking container, or a sample nobody shipped, is flagged to the applicant.
  */
-export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output<typeof receiveSchema>, now = new Date()) {
+export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output<typeof receiveSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const mine = await staffFacilitiesOf(tx, ctx.actor);
   if (mine.length === 0) throw forbidden("Only facility staff receive samples.");
@@ -85,7 +86,7 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
 }
 
 /** Staff close a shipment's receipt: containers that never arrived are flagged to the applicant. */
-export async function closeReceipt(tx: Tx, ctx: RequestContext, shipmentId: string, now = new Date()) {
+export async function closeReceipt(tx: Tx, ctx: RequestContext, shipmentId: string, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const shipment = await tx.shipment.findUnique({ where: { id: shipmentId }, include: { facility: true, containers: true } });
   if (!shipment || !(await staffFacilitiesOf(tx, ctx.actor)).some((f) => f.id === shipment.facilityId)) throw notFound("The shipment");

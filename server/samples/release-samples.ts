@@ -6,6 +6,7 @@ import type { Tx } from "../db";
 import { conflict, forbidden, invalid } from "../errors";
 import { custodyActor, loadSampleRequest } from "./load";
 import type { releaseSamplesSchema } from "./schemas";
+import { clock } from "../clock";
 
 /**
  * After the experiment, staff return stored samples to the applicant or
@@ -13,7 +14,7 @@ import type { releaseSamplesSchema } from "./schemas";
  * emailed when a return is dispatched. Conditional updates make a repeated
  * click change nothing.
  */
-export async function releaseSamples(tx: Tx, ctx: RequestContext, input: z.output<typeof releaseSamplesSchema>, now = new Date()) {
+export async function releaseSamples(tx: Tx, ctx: RequestContext, input: z.output<typeof releaseSamplesSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const { request, isFacilityStaff } = await loadSampleRequest(tx, ctx.actor, input.requestId);
   if (!isFacilityStaff) throw forbidden(`Only ${request.facility.name}'s staff return or dispose of samples.`);

@@ -6,9 +6,10 @@ import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { custodyActor, loadSampleRequest, nextCode, nextShipmentReference } from "./load";
 import type { createShipmentSchema } from "./schemas";
+import { clock } from "../clock";
 
 /** The applicant plans a shipment: courier, tracking, containers and which samples go in each. */
-export async function createShipment(tx: Tx, ctx: RequestContext, input: z.output<typeof createShipmentSchema>, now = new Date()) {
+export async function createShipment(tx: Tx, ctx: RequestContext, input: z.output<typeof createShipmentSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const { request, isApplicant } = await loadSampleRequest(tx, ctx.actor, input.requestId);
   if (!isApplicant) throw forbidden(`Only ${request.organisation.name}'s people ship its samples.`);
@@ -53,7 +54,7 @@ export async function createShipment(tx: Tx, ctx: RequestContext, input: z.outpu
  * missing. The status moves with a conditional update, so a double click
  * dispatches once.
  */
-export async function dispatchShipment(tx: Tx, ctx: RequestContext, shipmentId: string, now = new Date()) {
+export async function dispatchShipment(tx: Tx, ctx: RequestContext, shipmentId: string, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const shipment = await tx.shipment.findUnique({ where: { id: shipmentId }, include: { containers: { include: { samples: true } } } });
   if (!shipment) throw notFound("The shipment");

@@ -8,9 +8,10 @@ import { assertFree, expireStaleHolds } from "./overlap";
 import { nextBookingReference } from "./reference";
 import type { nonUserTimeSchema } from "./schemas";
 import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
+import { clock } from "../clock";
 
 /** Maintenance, machine development or shutdown: time no user can book. */
-export async function addNonUserTime(tx: Tx, ctx: RequestContext, input: z.output<typeof nonUserTimeSchema>, now = new Date()) {
+export async function addNonUserTime(tx: Tx, ctx: RequestContext, input: z.output<typeof nonUserTimeSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
   const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, input.shifts, patternOf(endstation));

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../db";
 import { invalid } from "../errors";
 import { appUrl } from "../organisations/invitation-token";
 import { calendarFile, type CalendarEvent } from "./ics";
+import { clock } from "../clock";
 
 const feedUrl = (token: string) => appUrl(`/api/ical/${token}.ics`);
 
@@ -20,7 +21,7 @@ export async function getFeed(tx: Tx, ctx: RequestContext) {
 export async function rotateFeed(tx: Tx, ctx: RequestContext) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const token = randomBytes(24).toString("base64url");
-  await tx.calendarFeed.upsert({ where: { userId: ctx.actor.userId }, create: { userId: ctx.actor.userId, token }, update: { token, createdAt: new Date() } });
+  await tx.calendarFeed.upsert({ where: { userId: ctx.actor.userId }, create: { userId: ctx.actor.userId, token }, update: { token, createdAt: clock.now() } });
   await recordAudit(tx, ctx, { action: "calendar_feed.rotated", entityType: "User", entityId: ctx.actor.userId });
   return { url: feedUrl(token) };
 }

@@ -9,6 +9,7 @@ import { notifyBookingChange } from "./notify-booking";
 import { assertFree, expireStaleHolds } from "./overlap";
 import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
 import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
+import { clock } from "../clock";
 
 /** A block placement with members' sessions in it cannot move or go away under them. */
 async function assertNoActiveSessions(tx: Tx, booking: { id: string; kind: string; reference: string }, doing: string) {
@@ -27,7 +28,7 @@ async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
   return booking;
 }
 
-export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof moveBookingSchema>, now = new Date()) {
+export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof moveBookingSchema>, now = clock.now()) {
   const booking = await bookingForStaff(tx, ctx, input.bookingId);
   if (booking.state !== "HELD" && booking.state !== "CONFIRMED") throw conflict(`${booking.reference} is ${booking.state.toLowerCase()}; only held or confirmed bookings move.`);
   await assertNoActiveSessions(tx, booking, "move");
@@ -63,7 +64,7 @@ export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output
 }
 
 /** Turns a tentative hold into a confirmed booking, if it has not lapsed. */
-export async function confirmBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof confirmBookingSchema>, now = new Date()) {
+export async function confirmBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof confirmBookingSchema>, now = clock.now()) {
   const booking = await bookingForStaff(tx, ctx, input.bookingId);
   if (booking.requestId) await assertAgreementSigned(tx, booking.requestId, booking.reference);
   const confirmed = await tx.booking.updateMany({ where: { id: booking.id, state: "HELD", holdExpiresAt: { gt: now } }, data: { state: "CONFIRMED", holdExpiresAt: null } });
@@ -81,7 +82,7 @@ export async function recordDowntime(tx: Tx, ctx: RequestContext, input: z.outpu
   if (booking.kind !== "REQUEST" && booking.kind !== "BLOCK") throw invalid("Downtime is recorded on user bookings.");
   const bookedHours = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 3_600_000;
   if (input.hours > bookedHours) throw invalid(`The booking lasts ${bookedHours} h; downtime cannot exceed that.`, "hours");
-  const recorded = await tx.booking.updateMany({ where: { id: booking.id, state: "CONFIRMED", startsAt: { lte: new Date() } }, data: { downtimeHours: input.hours } });
-  if (recorded.count === 0) throw conflict(`Downtime is recorded on confirmed beamtime that has started; ${booking.reference} is ${booking.startsAt > new Date() ? "still to come" : booking.state.toLowerCase()}.`);
+  const recorded = await tx.booking.updateMany({ where: { id: booking.id, state: "CONFIRMED", startsAt: { lte: clock.now() } }, data: { downtimeHours: input.hours } });
+  if (recorded.count === 0) throw conflict(`Downtime is recorded on confirmed beamtime that has started; ${booking.reference} is ${booking.startsAt > clock.now() ? "still to come" : booking.state.toLowerCase()}.`);
   await recordAudit(tx, ctx, { action: "booking.downtime_recorded", entityType: "Booking", entityId: booking.id, before: { downtimeHours: booking.downtimeHours.toString() }, after: { downtimeHours: input.hours, note: input.note } });
 }

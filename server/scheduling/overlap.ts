@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../db";
 import { conflict } from "../errors";
 import { formatFacilityDateTime } from "../time";
+import { clock } from "../clock";
 
 const occupying = ["HELD", "CONFIRMED"] as const;
 
@@ -9,7 +10,7 @@ const occupying = ["HELD", "CONFIRMED"] as const;
  * row in the same transaction. Called before every placement on an endstation
  * and swept every minute by a job.
  */
-export async function expireStaleHolds(tx: Tx, where: { endstationId?: string } = {}, now = new Date()): Promise<number> {
+export async function expireStaleHolds(tx: Tx, where: { endstationId?: string } = {}, now = clock.now()): Promise<number> {
   const expired = await tx.$queryRaw<{ id: string; reference: string }[]>`
     UPDATE "Booking" SET state = 'EXPIRED', "updatedAt" = now()
     WHERE state = 'HELD' AND "holdExpiresAt" <= ${now} AND (${where.endstationId ?? null}::text IS NULL OR "endstationId" = ${where.endstationId ?? null})

@@ -10,9 +10,10 @@ import { endstationForStaff, patternOf } from "./facility-staff";
 import { nextBookingReference } from "./reference";
 import type { placeBookingSchema } from "./schemas";
 import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
+import { clock } from "../clock";
 
 /** Facility staff put an approved request's shifts on an endstation, held (tentative) or confirmed. */
-export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof placeBookingSchema>, now = new Date()) {
+export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof placeBookingSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to schedule.");
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
   const request = await tx.accessRequest.findUnique({ where: { id: input.requestId } });

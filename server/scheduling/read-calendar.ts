@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import type { calendarQuerySchema } from "./schemas";
 import { addDays, daysBetween, localMidnight, shiftStart, shiftTimes } from "./shifts";
 import type { z } from "zod";
+import { clock } from "../clock";
 
 export type CalendarCategory = "INDUSTRIAL" | "NON_PROPRIETARY" | "BLOCK" | "MAINTENANCE" | "MACHINE_DEVELOPMENT" | "SHUTDOWN";
 
@@ -25,7 +26,7 @@ function memoShiftStart() {
  * shifts as columns, and the entries that occupy them. Staff of the facility
  * only (the calendar names confidential requests).
  */
-export async function calendarView(db: Db, actor: Actor, input: z.output<typeof calendarQuerySchema>, now = new Date()) {
+export async function calendarView(db: Db, actor: Actor, input: z.output<typeof calendarQuerySchema>, now = clock.now()) {
   const facility = await db.facility.findUnique({ where: { id: input.facilityId }, include: { endstations: { where: { active: true }, orderBy: { code: "asc" } }, cycles: { orderBy: { startsAt: "asc" } } } });
   if (!facility || !organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId)) throw notFound("The facility");
   const zone = tz(facility.timeZone);

@@ -9,6 +9,7 @@ import { requestContentSchema, type RequestContent } from "../schemas";
 import { stateLabels } from "../state-machine";
 import { registerPdfFonts } from "../../pdf/fonts";
 import { RequestDocument, type RequestPdfData } from "./request-document";
+import { clock } from "../../clock";
 
 /** Routes whose requests make an industrial case (the same list the submission rules use). */
 const industrialKinds: AccessRouteKind[] = ["PROPRIETARY_INDUSTRIAL", "SME_INDUSTRIAL", "RAPID"];
@@ -69,7 +70,7 @@ export async function renderRequestPdf(db: Db, actor: Actor, requestId: string, 
     content,
     endstations,
     demonstratorTitle: demonstrator?.title ?? null,
-    generatedAt: new Date(),
+    generatedAt: clock.now(),
   };
 
   registerPdfFonts();

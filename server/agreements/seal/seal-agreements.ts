@@ -7,6 +7,7 @@ import { inTransaction, type Db, type Tx } from "../../db";
 import { registerPdfFonts } from "../../pdf/fonts";
 import { agreementCovers, agreementFacility } from "../agreement-facility";
 import { SealedAgreementDocument, type SealedAgreementData } from "./sealed-document";
+import { clock } from "../../clock";
 
 const tierText = { PUBLIC: "Public after the embargo", CONSORTIUM: "Consortium members", FACILITY_AND_FUNDER: "Facility and funder", PROPRIETARY: "Proprietary to the user" } as const;
 const partyText = { APPLICANT: "applicant", FACILITY: "facility", CONSORTIUM_MEMBER: "consortium member" } as const;
@@ -65,7 +66,7 @@ export async function renderSealedPdf(data: SealedAgreementData): Promise<Buffer
  * the same agreement twice; the primary key refuses a second PDF regardless.
  */
 export async function sealSignedAgreements(db: Db, options: { only?: string[]; now?: () => Date } = {}): Promise<number> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => clock.now());
   const only = options.only ?? null;
   let sealed = 0;
   // One that fails (a render error, a timeout) is left for the next run and does not hold up the others.

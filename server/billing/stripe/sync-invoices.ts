@@ -3,6 +3,7 @@ import { workerContext } from "../../access/actor";
 import { recordAudit } from "../../audit/record";
 import { inTransaction, type Db } from "../../db";
 import type { PriceLine } from "../pricing";
+import { clock } from "../../clock";
 
 const maxAttempts = 10;
 
@@ -64,7 +65,7 @@ async function syncOne(db: Db, stripe: Stripe, invoiceId: string) {
   }
   const finalized = await stripe.invoices.finalizeInvoice(created.id!, {}, key(`invoice-${invoice.id}-finalize`));
   await inTransaction(async (tx) => {
-    await tx.invoice.update({ where: { id: invoice.id }, data: { stripeInvoiceId: created.id, stripeHostedUrl: finalized.hosted_invoice_url ?? null, stripeSyncedAt: new Date(), stripeLastError: null } });
+    await tx.invoice.update({ where: { id: invoice.id }, data: { stripeInvoiceId: created.id, stripeHostedUrl: finalized.hosted_invoice_url ?? null, stripeSyncedAt: clock.now(), stripeLastError: null } });
     await recordAudit(tx, workerContext, { action: "invoice.stripe_synced", entityType: "Invoice", entityId: invoice.id, after: { number: invoice.number, stripeInvoiceId: created.id, lines: lines.length } });
   }, db);
 }

@@ -10,6 +10,7 @@ import { Field, FormError, Input, Select, Textarea } from "../../../_components/
 import { Button, Card } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
 import { SmeFields } from "./sme-fields";
+import { clock } from "@/server/clock";
 
 const fields = ["name", "kind", "country", "description", "website", "sme", "sme.staffHeadcount", "sme.annualTurnoverEuros", "sme.balanceSheetTotalEuros", "sme.referenceYear"] as const;
 
@@ -19,7 +20,7 @@ export function CreateOrganisationForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateOrganisationInput>({
     resolver: zodResolver(createOrganisationSchema),
-    defaultValues: { name: "", kind: "SME", country: "GB", description: "", website: "", sme: { staffHeadcount: "", annualTurnoverEuros: "", balanceSheetTotalEuros: "", referenceYear: new Date().getFullYear() - 1 } as never },
+    defaultValues: { name: "", kind: "SME", country: "GB", description: "", website: "", sme: { staffHeadcount: "", annualTurnoverEuros: "", balanceSheetTotalEuros: "", referenceYear: clock.now().getFullYear() - 1 } as never },
     shouldUnregister: true,
   });
   const kind = useWatch({ control: form.control, name: "kind" });

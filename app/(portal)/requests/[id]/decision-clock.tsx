@@ -1,7 +1,8 @@
 import { formatFacilityDate } from "@/server/time";
+import { clock } from "@/server/clock";
 
 /** Days used against the route's decision target, as a bar with words (never colour alone). */
-export function DecisionClock({ startedAt, dueAt, targetDays, timeZone, now = new Date() }: { startedAt: Date; dueAt: Date; targetDays: number; timeZone: string; now?: Date }) {
+export function DecisionClock({ startedAt, dueAt, targetDays, timeZone, now = clock.now() }: { startedAt: Date; dueAt: Date; targetDays: number; timeZone: string; now?: Date }) {
   const elapsed = Math.max(0, Math.floor((now.getTime() - startedAt.getTime()) / 86_400_000));
   const overdue = now > dueAt;
   const percent = Math.min(100, Math.round((elapsed / targetDays) * 100));

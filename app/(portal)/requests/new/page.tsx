@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "../../../_components/ui";
 import { routeKindLabels } from "../../../_lib/request-labels";
 import { portalApi, requireActor } from "../../../_lib/server-api";
 import { NewRequestForm, type RouteOption } from "./new-request-form";
+import { clock } from "@/server/clock";
 
 export const metadata: Metadata = { title: "New access request" };
 
@@ -13,7 +14,7 @@ export default async function NewRequestPage() {
   const actor = await requireActor();
   const [facilities, organisations] = await Promise.all([api.accessRequests.routes(), api.organisations.mine()]);
   const applyingFor = organisations.filter((o) => organisationIdsOf(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER").includes(o.id));
-  const now = new Date();
+  const now = clock.now();
 
   const options: RouteOption[] = facilities.flatMap((f) =>
     f.accessRoutes

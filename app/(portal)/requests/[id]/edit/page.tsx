@@ -8,6 +8,7 @@ import { PageHeader } from "../../../../_components/ui";
 import { routeKindLabels } from "../../../../_lib/request-labels";
 import { portalApi } from "../../../../_lib/server-api";
 import { RequestEditor } from "./request-editor";
+import { clock } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Edit access request" };
 
@@ -37,7 +38,7 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
         context={{
           routeKind: request.route.kind,
           maxShifts: request.route.maxShifts,
-          today: format(new Date(), "yyyy-MM-dd", { in: tz(facility.timeZone) }),
+          today: format(clock.now(), "yyyy-MM-dd", { in: tz(facility.timeZone) }),
           endstationIds: facility.endstations.map((e) => e.id),
         }}
         route={{ name: request.route.name, dataPolicy: request.route.dataPolicy, confidential: request.route.confidential, organisationName: request.organisation.name }}

@@ -12,6 +12,7 @@ import { FormError } from "../../../../_components/form";
 import { Button, Notice } from "../../../../_components/ui";
 import { useTRPC } from "../../../../_lib/trpc";
 import { IndustrialStep, ProposalStep, ReviewStep, SamplesStep, TeamStep, TimeStep, type EditorOptions } from "./steps";
+import { clock } from "@/server/clock";
 
 type StepId = "proposal" | "time" | "team" | "samples" | "industrial" | "review";
 const stepTitles: Record<StepId, string> = { proposal: "Proposal", time: "Technique and time", team: "Team", samples: "Samples", industrial: "Industrial case", review: "Review and submit" };
@@ -57,7 +58,7 @@ export function RequestEditor(props: {
       try {
         await saveDraft.mutateAsync({ requestId, content: snapshot.data });
         lastSaved.current = serialised;
-        setSave({ kind: "saved", at: new Date() });
+        setSave({ kind: "saved", at: clock.now() });
       } catch (error) {
         setSave({ kind: "error", message: error instanceof Error ? error.message : "The draft could not be saved." });
       }
