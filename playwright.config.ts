@@ -3,6 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+// Under faketime (README: the suite run with the clock moved forward) the
+// server, the database and the tests move; Chromium does not load pages with
+// libfaketime preloaded, so it runs on the machine's clock. The pages show what
+// the server computes, and no journey reads the browser's clock.
+const browserEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "LD_PRELOAD" && !name.startsWith("FAKETIME")));
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/playwright",
@@ -20,6 +26,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      env: browserEnv,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },

@@ -5,8 +5,9 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import clsx from "clsx";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors, type Path } from "react-hook-form";
+import superjson from "superjson";
 import { requestContentSchema, submissionSchema, type RequestContent, type RequestContentInput, type SubmissionContext } from "@/server/access-requests/schemas";
 import { FormError } from "../../../../_components/form";
 import { Button, Notice } from "../../../../_components/ui";
@@ -47,24 +48,60 @@ export function RequestEditor(props: {
   const submit = useMutation(trpc.accessRequests.submit.mutationOptions());
   const lastSaved = useRef(JSON.stringify(initial));
 
-  // Autosave: a second after the applicant stops typing, the draft is stored.
-  useEffect(() => {
-    const snapshot = requestContentSchema.safeParse(values);
-    if (!snapshot.success) return;
+  /** The draft as it stands, when it differs from what the server has. */
+  const unsaved = useCallback(() => {
+    const snapshot = requestContentSchema.safeParse(form.getValues());
+    if (!snapshot.success) return null;
     const serialised = JSON.stringify(snapshot.data);
-    if (serialised === lastSaved.current) return;
-    const timer = setTimeout(async () => {
-      setSave({ kind: "saving" });
-      try {
-        await saveDraft.mutateAsync({ requestId, content: snapshot.data });
-        lastSaved.current = serialised;
-        setSave({ kind: "saved", at: clock.now() });
-      } catch (error) {
-        setSave({ kind: "error", message: error instanceof Error ? error.message : "The draft could not be saved." });
-      }
-    }, 1000);
+    return serialised === lastSaved.current ? null : { content: snapshot.data, serialised };
+  }, [form]);
+
+  /** Stores the draft now if it changed: a second after typing stops, when a field loses focus, and on changing step. */
+  const saveNow = useCallback(async () => {
+    const draft = unsaved();
+    if (!draft) return;
+    setSave({ kind: "saving" });
+    try {
+      await saveDraft.mutateAsync({ requestId, content: draft.content });
+      lastSaved.current = draft.serialised;
+      setSave({ kind: "saved", at: clock.now() });
+    } catch (error) {
+      setSave({ kind: "error", message: error instanceof Error ? error.message : "The draft could not be saved." });
+    }
+  }, [unsaved, saveDraft, requestId]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void saveNow(), 1000);
     return () => clearTimeout(timer);
-  }, [values, requestId, saveDraft]);
+  }, [values, saveNow]);
+
+  // Leaving the page: a request that outlives the page stores what was typed
+  // last (an in-app link unmounts the editor; closing or reloading the tab
+  // unloads it), and the browser warns while something is still unsaved.
+  useEffect(() => {
+    const saveOnLeave = () => {
+      const draft = unsaved();
+      if (!draft) return false;
+      lastSaved.current = draft.serialised;
+      void fetch("/api/trpc/accessRequests.saveDraft", {
+        method: "POST",
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(superjson.serialize({ requestId, content: draft.content })),
+      });
+      return true;
+    };
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saveOnLeave()) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    window.addEventListener("pagehide", saveOnLeave);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", saveOnLeave);
+      saveOnLeave();
+    };
+  }, [unsaved, requestId]);
 
   const goToFirstError = (errors: Record<string, unknown>) => {
     const first = steps.find((s) => Object.keys(errors).some((field) => stepOfField[field.split(".")[0] as keyof RequestContent] === s));
@@ -103,7 +140,10 @@ export function RequestEditor(props: {
               <li key={s}>
                 <button
                   type="button"
-                  onClick={() => setStep(s)}
+                  onClick={() => {
+                    void saveNow();
+                    setStep(s);
+                  }}
                   aria-current={s === step ? "step" : undefined}
                   className={clsx("flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm", s === step ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100")}
                 >
@@ -118,7 +158,7 @@ export function RequestEditor(props: {
             {save.kind === "saving" ? "Saving…" : save.kind === "saved" ? `Draft saved at ${save.at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}` : save.kind === "error" ? `Not saved: ${save.message}` : "Changes are saved as you type."}
           </p>
         </nav>
-        <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
+        <form onSubmit={onSubmit} onBlur={() => void saveNow()} noValidate className="max-w-3xl space-y-6">
           {props.changeRequest ? <Notice tone="warning" title="The facility asked for changes">{props.changeRequest}</Notice> : null}
           <FormError message={formError} />
           <h2 className="text-lg font-semibold text-slate-900">{index + 1}. {stepTitles[step]}</h2>
