@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldValues, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/root";
 
@@ -46,4 +46,26 @@ export function applyServerErrors<T extends FieldValues>(error: unknown, setErro
     }
   }
   return placed ? null : error.message;
+}
+
+/**
+ * The submit handler every portal form shares: clears the message above the
+ * form, runs the action with the checked values, and puts the server's
+ * messages beside their fields (the rest above the form).
+ */
+export function useServerSubmit<TInput extends FieldValues, TOutput>(
+  form: UseFormReturn<TInput, unknown, TOutput>,
+  fields: readonly string[],
+  action: (values: TOutput) => Promise<unknown>,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await action(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, fields));
+    }
+  });
+  return { formError, setFormError, onSubmit };
 }

@@ -4,28 +4,20 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signUpSchema, type SignUpInput } from "@/server/auth/schemas";
 import { Field, FormError, Input } from "../_components/form";
 import { Button } from "../_components/ui";
-import { applyServerErrors, useTRPC } from "../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../_lib/trpc";
 
 export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: "", email: defaultEmail, password: "" } });
   const signUp = useMutation(trpc.users.signUp.mutationOptions());
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await signUp.mutateAsync(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["name", "email", "password"]));
-      return;
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["name", "email", "password"], async (values) => {
+    await signUp.mutateAsync(values);
     await signIn("password", { email: values.email, password: values.password, redirect: false });
     router.push(callbackUrl);
     router.refresh();

@@ -3,13 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { cancelBookingSchema, downtimeSchema, moveBookingSchema, nonUserKinds, nonUserTimeSchema, placeBookingSchema } from "@/server/scheduling/schemas";
 import { Field, FormError, Input, Select, Textarea } from "../../_components/form";
 import { Badge, Button, Card, DefinitionList } from "../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 import type { BoardBooking, Schedulable } from "./calendar-board";
 import { kindStyles } from "./kinds";
 
@@ -31,7 +30,6 @@ export function FreeShiftPanel(props: { endstationId: string; endstationName: st
 function PlaceForm(props: { endstationId: string; day: string; shiftIndex: number; schedulable: Schedulable[]; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const first = props.schedulable[0]!;
   const form = useForm<z.input<typeof placeBookingSchema>, unknown, z.output<typeof placeBookingSchema>>({
     resolver: zodResolver(placeBookingSchema),
@@ -40,15 +38,10 @@ function PlaceForm(props: { endstationId: string; day: string; shiftIndex: numbe
   const place = useMutation(trpc.scheduling.place.mutationOptions());
   const hold = useWatch({ control: form.control, name: "hold" });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await place.mutateAsync(values);
-      props.onDone();
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["requestId", "shifts", "holdDays", "firstShift", "date"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["requestId", "shifts", "holdDays", "firstShift", "date"], async (values) => {
+    await place.mutateAsync(values);
+    props.onDone();
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Place an approved request">
@@ -77,22 +70,16 @@ function PlaceForm(props: { endstationId: string; day: string; shiftIndex: numbe
 function NonUserForm(props: { endstationId: string; day: string; shiftIndex: number; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof nonUserTimeSchema>, unknown, z.output<typeof nonUserTimeSchema>>({
     resolver: zodResolver(nonUserTimeSchema),
     defaultValues: { endstationId: props.endstationId, kind: "MAINTENANCE", date: props.day, firstShift: props.shiftIndex, shifts: 1, title: "" },
   });
   const add = useMutation(trpc.scheduling.addNonUserTime.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await add.mutateAsync(values);
-      props.onDone();
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["kind", "shifts", "title"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["kind", "shifts", "title"], async (values) => {
+    await add.mutateAsync(values);
+    props.onDone();
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add non-user time">
@@ -137,7 +124,6 @@ export function BookingPanel({ booking, timeZone, endstations, onDone }: { booki
 function MoveForm({ booking, timeZone, endstations, onDone }: { booking: BoardBooking; timeZone: string; endstations: { id: string; name: string; shifts: { index: number; label: string }[] }[]; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof moveBookingSchema>, unknown, z.output<typeof moveBookingSchema>>({
     resolver: zodResolver(moveBookingSchema),
     defaultValues: { bookingId: booking.id, endstationId: booking.endstationId, date: new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(booking.startsAt)), firstShift: 0, reason: "" },
@@ -145,15 +131,10 @@ function MoveForm({ booking, timeZone, endstations, onDone }: { booking: BoardBo
   const endstationId = useWatch({ control: form.control, name: "endstationId" });
   const move = useMutation(trpc.scheduling.move.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await move.mutateAsync(values);
-      onDone();
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["endstationId", "date", "firstShift", "reason"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["endstationId", "date", "firstShift", "reason"], async (values) => {
+    await move.mutateAsync(values);
+    onDone();
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Move ${booking.reference}`}>
@@ -172,19 +153,13 @@ function MoveForm({ booking, timeZone, endstations, onDone }: { booking: BoardBo
 function CancelForm({ bookingId, onDone }: { bookingId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof cancelBookingSchema>>({ resolver: zodResolver(cancelBookingSchema), defaultValues: { bookingId, reason: "" } });
   const cancel = useMutation(trpc.scheduling.cancel.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await cancel.mutateAsync(values);
-      onDone();
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["reason"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["reason"], async (values) => {
+    await cancel.mutateAsync(values);
+    onDone();
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Cancel the booking">
@@ -198,19 +173,13 @@ function CancelForm({ bookingId, onDone }: { bookingId: string; onDone: () => vo
 function DowntimeForm({ booking, onDone }: { booking: BoardBooking; onDone: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof downtimeSchema>, unknown, z.output<typeof downtimeSchema>>({ resolver: zodResolver(downtimeSchema), defaultValues: { bookingId: booking.id, hours: booking.downtimeHours, note: "" } });
   const record = useMutation(trpc.scheduling.recordDowntime.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await record.mutateAsync(values);
-      onDone();
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["hours", "note"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["hours", "note"], async (values) => {
+    await record.mutateAsync(values);
+    onDone();
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Downtime on ${booking.reference}`}>

@@ -11,7 +11,7 @@ import { decisionSchema, shiftBounds } from "@/server/access-requests/schemas";
 import { emptyAsNull, Field, FormError, Input, Textarea } from "../../_components/form";
 import { Button, Notice } from "../../_components/ui";
 import { formatShifts } from "../../_lib/format";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 
 type DecisionInput = z.input<typeof decisionSchema>;
 type DecisionOutput = z.output<typeof decisionSchema>;
@@ -46,7 +46,6 @@ export function AllocateForm({ requestId, reference, state, shiftsRequested, shi
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
   const decidedRef = useRef<HTMLDivElement>(null);
   const form = useForm<DecisionInput, unknown, DecisionOutput>({
@@ -61,19 +60,14 @@ export function AllocateForm({ requestId, reference, state, shiftsRequested, shi
     if (decided) decidedRef.current?.focus();
   }, [decided]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await allocate.mutateAsync(values);
-      setDecided(
-        values.approve && values.shifts !== null
-          ? `Allocated ${formatShifts(values.shifts, shiftHours)} to ${reference}. The applicant has been emailed the decision and your note.`
-          : `Declined ${reference}. The applicant has been emailed the decision and your note.`,
-      );
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["shifts", "note"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["shifts", "note"], async (values) => {
+    await allocate.mutateAsync(values);
+    setDecided(
+      values.approve && values.shifts !== null
+        ? `Allocated ${formatShifts(values.shifts, shiftHours)} to ${reference}. The applicant has been emailed the decision and your note.`
+        : `Declined ${reference}. The applicant has been emailed the decision and your note.`,
+    );
+    router.refresh();
   });
 
   if (decided) {

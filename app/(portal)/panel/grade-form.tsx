@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { gradeSchema } from "@/server/access-requests/schemas";
 import { Field, FormError, Select, Textarea } from "../../_components/form";
 import { Button } from "../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 import { gradeText, gradeValues } from "./grades";
 
 const commentsMax = 5000;
@@ -22,7 +22,6 @@ const gradeMessages = (issue: { code?: string; path?: PropertyKey[] }) =>
 export function GradeForm({ requestId, reference, myGrade }: { requestId: string; reference: string; myGrade: { grade: number | null; comments: string } | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<z.input<typeof gradeSchema>>({
     resolver: zodResolver(gradeSchema, { error: gradeMessages }),
@@ -32,17 +31,12 @@ export function GradeForm({ requestId, reference, myGrade }: { requestId: string
   const grade = useMutation(trpc.accessRequests.grade.mutationOptions());
   const { errors, isSubmitting, isDirty } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, ["grade", "comments"], async (values) => {
     setSaved(false);
-    try {
-      await grade.mutateAsync(values);
-      form.reset(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["grade", "comments"]));
-    }
+    await grade.mutateAsync(values);
+    form.reset(values);
+    setSaved(true);
+    router.refresh();
   });
 
   return (

@@ -10,7 +10,7 @@ import { templateVersionSchema, type TemplateVersionInput } from "@/server/agree
 import { agreementVariables } from "@/server/agreements/template-variables";
 import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 const fields = ["title", "body", "custodyClause", "dataAccessTier", "embargoMonths", "licence", "changeNote"] as const;
 const tierOptions = { PROPRIETARY: "Proprietary: the user's alone", CONSORTIUM: "Consortium members", FACILITY_AND_FUNDER: "Facility and funder", PUBLIC: "Public after the embargo" } as const;
@@ -19,21 +19,15 @@ const tierOptions = { PROPRIETARY: "Proprietary: the user's alone", CONSORTIUM: 
 export function TemplateVersionForm({ kindLabel, defaults }: { kindLabel: string; defaults: TemplateVersionInput }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const form = useForm<TemplateVersionInput, unknown, z.output<typeof templateVersionSchema>>({ resolver: zodResolver(templateVersionSchema), defaultValues: defaults });
   const save = useMutation(trpc.agreements.saveTemplateVersion.mutationOptions());
   const { errors, isSubmitting, isDirty } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = await save.mutateAsync(values);
-      setSaved(result.version);
-      form.reset({ ...values, basedOnVersion: result.version, changeNote: "" });
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
+    const result = await save.mutateAsync(values);
+    setSaved(result.version);
+    form.reset({ ...values, basedOnVersion: result.version, changeNote: "" });
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`New version of the ${kindLabel} template`} onChange={() => setSaved(null)}>

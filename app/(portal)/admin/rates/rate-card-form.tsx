@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { addOnRateSchema, facilityBillingSchema, rateCardSchema, type AddOnRateInput, type FacilityBillingInput, type RateCardInput } from "@/server/billing/schemas";
 import { Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 /** Prices are typed in pounds or euros and stored in minor units. */
 const toMinor = { setValueAs: (v: string) => (v?.trim() ? Math.round(Number(v.replace(/,/g, "")) * 100) : null) };
@@ -19,20 +19,14 @@ const fields = ["endstationId", "currency", "unit", "priceMinor", "slidingFromUn
 export function RateCardForm({ facilityName, endstations, defaultCurrency }: { facilityName: string; endstations: { id: string; name: string }[]; defaultCurrency: "GBP" | "EUR" }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<RateCardInput, unknown, z.output<typeof rateCardSchema>>({ resolver: zodResolver(rateCardSchema), defaultValues: { endstationId: endstations[0]?.id ?? "", currency: defaultCurrency, unit: "SHIFT", slidingFromUnit: null, slidingPriceMinor: null, validFrom: "" } });
   const save = useMutation(trpc.billing.saveRateCard.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
+    await save.mutateAsync(values);
+    setSaved(true);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`New rate card at ${facilityName}`} onChange={() => setSaved(false)}>
@@ -61,20 +55,14 @@ const addOnKindLabels = { SAMPLE_PREPARATION: "Sample preparation", MAIL_IN: "Ma
 export function AddOnRateForm({ facilityId, facilityName, defaultCurrency }: { facilityId: string; facilityName: string; defaultCurrency: "GBP" | "EUR" }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<AddOnRateInput, unknown, z.output<typeof addOnRateSchema>>({ resolver: zodResolver(addOnRateSchema), defaultValues: { facilityId, kind: "SAMPLE_PREPARATION", label: "", unitLabel: "", currency: defaultCurrency, validFrom: "" } });
   const save = useMutation(trpc.billing.saveAddOnRate.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["kind", "label", "unitLabel", "priceMinor", "currency", "validFrom"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["kind", "label", "unitLabel", "priceMinor", "currency", "validFrom"], async (values) => {
+    await save.mutateAsync(values);
+    setSaved(true);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`New add-on price at ${facilityName}`} onChange={() => setSaved(false)}>
@@ -101,20 +89,14 @@ export function AddOnRateForm({ facilityId, facilityName, defaultCurrency }: { f
 export function FacilityBillingForm({ facilityId, facilityName, vatPercent, paymentInstructions }: { facilityId: string; facilityName: string; vatPercent: number; paymentInstructions: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<FacilityBillingInput, unknown, z.output<typeof facilityBillingSchema>>({ resolver: zodResolver(facilityBillingSchema), defaultValues: { facilityId, vatPercent, paymentInstructions } });
   const save = useMutation(trpc.billing.saveFacilityBilling.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["vatPercent", "paymentInstructions"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["vatPercent", "paymentInstructions"], async (values) => {
+    await save.mutateAsync(values);
+    setSaved(true);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`VAT and bank details of ${facilityName}`} onChange={() => setSaved(false)}>

@@ -3,31 +3,24 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createCallSchema, type CreateCallInput } from "@/server/access-routes/schemas";
 import { Field, FormError, Input, Select } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 export function CreateCallForm({ routeId, cycles }: { routeId: string; cycles: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateCallInput>({ resolver: zodResolver(createCallSchema), defaultValues: { routeId, cycleId: cycles[0]?.id ?? "", title: "", opensOn: "", closesOn: "" } });
   const create = useMutation(trpc.accessRoutes.createCall.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  if (cycles.length === 0) return <p className="mt-3 text-sm text-slate-700">Every cycle already has a call on this route. Add the next cycle to open another.</p>;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await create.mutateAsync(values);
-      form.reset({ routeId, cycleId: "", title: "", opensOn: "", closesOn: "" });
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["cycleId", "title", "opensOn", "closesOn"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["cycleId", "title", "opensOn", "closesOn"], async (values) => {
+    await create.mutateAsync(values);
+    form.reset({ routeId, cycleId: "", title: "", opensOn: "", closesOn: "" });
+    router.refresh();
   });
+  if (cycles.length === 0) return <p className="mt-3 text-sm text-slate-700">Every cycle already has a call on this route. Add the next cycle to open another.</p>;
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3 rounded-md border border-slate-200 p-3" aria-label="Open a call">
       <h4 className="text-sm font-semibold text-slate-900">Open a call</h4>

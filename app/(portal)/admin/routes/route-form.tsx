@@ -9,30 +9,24 @@ import type { z } from "zod";
 import { updateRouteSchema, type UpdateRouteInput } from "@/server/access-routes/schemas";
 import { emptyAsNull, Field, FormError, Input, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 const fields = ["name", "description", "dataPolicy", "decisionTargetDays", "needsCall", "maxShifts", "embargoMonths", "active"] as const;
 
 export function RouteForm({ route }: { route: UpdateRouteInput & { kind: string } }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { kind: _kind, ...defaults } = route;
   const form = useForm<UpdateRouteInput, unknown, z.output<typeof updateRouteSchema>>({ resolver: zodResolver(updateRouteSchema), defaultValues: defaults });
   const update = useMutation(trpc.accessRoutes.update.mutationOptions());
   const { errors, isSubmitting, isDirty } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
     setSaved(false);
-    try {
-      await update.mutateAsync(values);
-      form.reset(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+    await update.mutateAsync(values);
+    form.reset(values);
+    setSaved(true);
+    router.refresh();
   });
   const label = route.name;
   return (

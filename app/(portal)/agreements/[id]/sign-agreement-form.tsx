@@ -9,25 +9,19 @@ import type { z } from "zod";
 import { declineAgreementSchema, signAgreementSchema } from "@/server/agreements/schemas";
 import { Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { applyServerErrors, useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 export function SignAgreementForm({ agreementId, documentHash, organisations }: { agreementId: string; documentHash: string; organisations: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
   const form = useForm<z.input<typeof signAgreementSchema>>({ resolver: zodResolver(signAgreementSchema), defaultValues: { agreementId, documentHash, organisationId: organisations[0]!.id, typedName: "", confirm: false as unknown as true } });
   const decline = useForm<z.input<typeof declineAgreementSchema>>({ resolver: zodResolver(declineAgreementSchema), defaultValues: { agreementId, organisationId: organisations[0]!.id, reason: "" } });
   const sign = useMutation(trpc.agreements.sign.mutationOptions());
   const refuse = useMutation(trpc.agreements.decline.mutationOptions());
-  const onSign = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await sign.mutateAsync(values as z.output<typeof signAgreementSchema>);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["typedName", "organisationId", "confirm"]));
-    }
+  const { formError, setFormError, onSubmit: onSign } = useServerSubmit(form, ["typedName", "organisationId", "confirm"], async (values) => {
+    await sign.mutateAsync(values as z.output<typeof signAgreementSchema>);
+    router.refresh();
   });
   const onDecline = decline.handleSubmit(async (values) => {
     setFormError(null);

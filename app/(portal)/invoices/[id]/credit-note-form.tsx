@@ -3,29 +3,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { creditNoteSchema, type CreditNoteInput } from "@/server/billing/schemas";
 import { Field, FormError, Input, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 /** The amount is typed in pounds or euros and sent in minor units. */
 export function CreditNoteForm({ invoiceId, currency }: { invoiceId: string; currency: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreditNoteInput, unknown, z.output<typeof creditNoteSchema>>({ resolver: zodResolver(creditNoteSchema), defaultValues: { invoiceId, reason: "" } });
   const issue = useMutation(trpc.billing.issueCreditNote.mutationOptions());
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const note = await issue.mutateAsync(values);
-      router.push(`/invoices/${note.id}`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["amountMinor", "reason"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["amountMinor", "reason"], async (values) => {
+    const note = await issue.mutateAsync(values);
+    router.push(`/invoices/${note.id}`);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Issue a credit note">

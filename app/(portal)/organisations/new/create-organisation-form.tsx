@@ -3,12 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { createOrganisationSchema, type CreateOrganisationInput } from "@/server/organisations/schemas";
 import { Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button, Card } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 import { SmeFields } from "./sme-fields";
 import { clock } from "@/server/clock";
 
@@ -17,7 +16,6 @@ const fields = ["name", "kind", "country", "description", "website", "sme", "sme
 export function CreateOrganisationForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateOrganisationInput>({
     resolver: zodResolver(createOrganisationSchema),
     defaultValues: { name: "", kind: "SME", country: "GB", description: "", website: "", sme: { staffHeadcount: "", annualTurnoverEuros: "", balanceSheetTotalEuros: "", referenceYear: clock.now().getFullYear() - 1 } as never },
@@ -27,15 +25,10 @@ export function CreateOrganisationForm() {
   const create = useMutation(trpc.organisations.create.mutationOptions());
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const organisation = await create.mutateAsync(values);
-      router.push(`/organisations/${organisation.id}`);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
+    const organisation = await create.mutateAsync(values);
+    router.push(`/organisations/${organisation.id}`);
+    router.refresh();
   });
 
   return (

@@ -9,13 +9,12 @@ import type { z } from "zod";
 import { decisionSchema, feasibilityReviewSchema, hazardKinds, hazardLabels, safetyReviewSchema } from "@/server/access-requests/schemas";
 import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { applyServerErrors, useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 
 export function FeasibilityForm({ requestId, shiftsRequested }: { requestId: string; shiftsRequested: number | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof feasibilityReviewSchema>, unknown, z.output<typeof feasibilityReviewSchema>>({
     resolver: zodResolver(feasibilityReviewSchema),
     defaultValues: { requestId, outcome: "FEASIBLE", comments: "", shifts: shiftsRequested, sampleEnvironment: "" },
@@ -23,14 +22,9 @@ export function FeasibilityForm({ requestId, shiftsRequested }: { requestId: str
   const record = useMutation(trpc.accessRequests.recordFeasibility.mutationOptions());
   const outcome = useWatch({ control: form.control, name: "outcome" });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await record.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["outcome", "comments", "shifts", "sampleEnvironment"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["outcome", "comments", "shifts", "sampleEnvironment"], async (values) => {
+    await record.mutateAsync(values);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Feasibility review">
@@ -64,21 +58,15 @@ export function FeasibilityForm({ requestId, shiftsRequested }: { requestId: str
 export function SafetyForm({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof safetyReviewSchema>, unknown, z.output<typeof safetyReviewSchema>>({
     resolver: zodResolver(safetyReviewSchema),
     defaultValues: { requestId, hazards: [], riskLevel: "LOW", conditions: "", cleared: true, comments: "" },
   });
   const record = useMutation(trpc.accessRequests.recordSafety.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await record.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["hazards", "riskLevel", "conditions", "cleared", "comments"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["hazards", "riskLevel", "conditions", "cleared", "comments"], async (values) => {
+    await record.mutateAsync(values);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Safety review">

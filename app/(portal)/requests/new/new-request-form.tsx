@@ -4,12 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import clsx from "clsx";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { createDraftSchema, type CreateDraftInput } from "@/server/access-requests/schemas";
 import { Field, FormError, Select } from "../../../_components/form";
 import { Badge, Button, Card } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 export interface RouteOption {
   facilityId: string;
@@ -30,7 +29,6 @@ export interface RouteOption {
 export function NewRequestForm({ organisations, routes }: { organisations: { id: string; name: string; smeQualifies: boolean | null }[]; routes: RouteOption[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const facilities = [...new Map(routes.map((r) => [r.facilityId, r.facilityName])).entries()];
   const form = useForm<CreateDraftInput>({
     resolver: zodResolver(createDraftSchema),
@@ -41,14 +39,9 @@ export function NewRequestForm({ organisations, routes }: { organisations: { id:
   const create = useMutation(trpc.accessRequests.create.mutationOptions());
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { id } = await create.mutateAsync(values);
-      router.push(`/requests/${id}/edit`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["organisationId", "facilityId", "routeId"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["organisationId", "facilityId", "routeId"], async (values) => {
+    const { id } = await create.mutateAsync(values);
+    router.push(`/requests/${id}/edit`);
   });
 
   const unavailableReason = (r: RouteOption): string | null => {
