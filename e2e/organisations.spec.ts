@@ -63,6 +63,35 @@ test("an applicant invites a colleague, who creates an account from the email an
   await context.close();
 });
 
+test("inviting the same colleague twice re-sends the one invitation; the earlier link stops working", async ({ page, browser }, testInfo) => {
+  const applicant = await signInAs(page, "APPLICANT");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  await page.getByRole("link", { name: applicant.organisation }).click();
+  const invitee = uniqueEmail("mineralogist");
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}`)).toBeVisible();
+  const firstLinkSent = firstLink((await latestMailTo(invitee, "invited you")).text, "/invitations/");
+
+  // The same address typed differently is the same person.
+  await page.getByLabel("Email").fill(invitee.toUpperCase());
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent again to ${invitee}`)).toBeVisible();
+  await expect(page.getByText("The link in the earlier email no longer works")).toBeVisible();
+  await expect(page.getByText(`${invitee} · Applicant`)).toHaveCount(1);
+  await screenshot(page, testInfo, "organisation-invitation-resent");
+
+  let secondLinkSent = firstLinkSent;
+  await expect.poll(async () => (secondLinkSent = firstLink((await latestMailTo(invitee, "invited you")).text, "/invitations/")), { timeout: 20_000 }).not.toBe(firstLinkSent);
+  const context = await browser.newContext();
+  const guest = await context.newPage();
+  await guest.goto(firstLinkSent);
+  await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await guest.goto(secondLinkSent);
+  await expect(guest.getByRole("heading", { name: `Join ${applicant.organisation}` })).toBeVisible();
+  await context.close();
+});
+
 test("an expired invitation says so and when", async ({ page }) => {
   await signInAs(page, "FACILITY_ADMIN");
   const admin = demoAccountFor("FACILITY_ADMIN");

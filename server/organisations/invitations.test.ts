@@ -80,12 +80,10 @@ describe("invitations", () => {
     await expect(callerFor(outsider).organisations.get({ organisationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("refuses a role that does not exist in that kind of organisation, and a duplicate pending invitation", async () => {
+  it("refuses a role that does not exist in that kind of organisation", async () => {
     const manager = await createMember(db, "APPLICANT");
     const organisationId = manager.memberships[0]!.organisationId;
     await expect(callerFor(manager).organisations.invite({ organisationId, email: "x@test.example", role: "FACILITY_STAFF" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("is not a role") });
-    await callerFor(manager).organisations.invite({ organisationId, email: "twice@test.example", role: "APPLICANT" });
-    await expect(callerFor(manager).organisations.invite({ organisationId, email: "twice@test.example", role: "APPLICANT" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await db.invitation.count({ where: { organisationId } })).toBe(1);
+    expect(await db.invitation.count({ where: { organisationId } })).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canGrantRole, canManageOrganisation, canSeeOrganisation } from "./policy";
-import { roleLabels, rolesForKind } from "./roles";
+import { roleLabels, rolesForKind, roleWithArticle } from "./roles";
 import type { addMemberSchema } from "./schemas";
 
 /** An organisation manager or platform admin adds someone who already has an account. */
@@ -19,7 +19,7 @@ export async function addMember(tx: Tx, ctx: RequestContext, input: z.output<typ
   const user = await tx.user.findUnique({ where: { email: input.email } });
   if (!user) throw invalid(`No Lodestone account uses ${input.email}. Send an invitation instead.`, "email");
   const created = await tx.membership.createMany({ data: [{ userId: user.id, organisationId: organisation.id, role: input.role }], skipDuplicates: true });
-  if (created.count === 0) throw conflict(`${input.email} is already a ${roleLabels[input.role].toLowerCase()} of ${organisation.name}.`, "email");
+  if (created.count === 0) throw conflict(`${input.email} is already ${roleWithArticle(input.role)} of ${organisation.name}.`, "email");
   await recordAudit(tx, ctx, {
     action: "membership.added",
     entityType: "Organisation",
@@ -33,7 +33,7 @@ export async function removeMember(tx: Tx, ctx: RequestContext, membershipId: st
   if (!membership || !canSeeOrganisation(ctx.actor, membership.organisationId)) throw notFound("The membership");
   if (!canManageOrganisation(ctx.actor, membership.organisationId)) throw forbidden("Only the organisation's managers can remove people.");
   if (ctx.actor.kind === "user" && membership.userId === ctx.actor.userId) throw invalid("You cannot remove yourself; ask another manager.");
-  if (!canGrantRole(ctx.actor, membership.organisationId, membership.role)) throw forbidden(`You cannot remove a ${roleLabels[membership.role].toLowerCase()}; ask someone who holds that role, or a platform admin.`);
+  if (!canGrantRole(ctx.actor, membership.organisationId, membership.role)) throw forbidden(`You cannot remove ${roleWithArticle(membership.role)}; ask someone who holds that role, or a platform admin.`);
   await tx.membership.delete({ where: { id: membershipId } });
   await recordAudit(tx, ctx, {
     action: "membership.removed",

@@ -10,6 +10,12 @@ export const roleLabels: Record<Role, string> = {
   PLATFORM_ADMIN: "Platform admin",
 };
 
+/** "an applicant", "a consortium lead": for sentences about someone holding the role. */
+export function roleWithArticle(role: Role): string {
+  const label = roleLabels[role].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`;
+}
+
 export const organisationKindLabels: Record<OrganisationKind, string> = {
   SME: "SME",
   INDUSTRY: "Industry",

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { roleLabels } from "@/server/organisations/roles";
 import { inviteMemberSchema, type InviteMemberInput } from "@/server/organisations/schemas";
 import { Field, FormError, Input, Select } from "../../../_components/form";
 import { Button, Notice } from "../../../_components/ui";
@@ -14,17 +15,16 @@ export function InviteMemberForm({ organisationId, roles }: { organisationId: st
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sent, setSent] = useState<SentInvitation | null>(null);
   const form = useForm<InviteMemberInput>({ resolver: zodResolver(inviteMemberSchema), defaultValues: { organisationId, email: "", role: roles[0]!.value } });
   const invite = useMutation(trpc.organisations.invite.mutationOptions());
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    setSentTo(null);
+    setSent(null);
     try {
-      await invite.mutateAsync(values);
-      setSentTo(values.email);
+      setSent(await invite.mutateAsync(values));
       form.reset({ organisationId, email: "", role: values.role });
       router.refresh();
     } catch (error) {
@@ -35,7 +35,7 @@ export function InviteMemberForm({ organisationId, roles }: { organisationId: st
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      {sentTo ? <Notice tone="success">Invitation sent to {sentTo}. The link works once and expires in 7 days.</Notice> : null}
+      {sent ? <SentNotice sent={sent} /> : null}
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
         <Field label="Email" error={errors.email} required>
           {({ id, describedBy, invalid }) => <Input id={id} type="email" aria-describedby={describedBy} invalid={invalid} {...form.register("email")} />}
@@ -50,5 +50,18 @@ export function InviteMemberForm({ organisationId, roles }: { organisationId: st
       </div>
       <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Sending…" : "Send invitation"}</Button>
     </form>
+  );
+}
+
+type SentInvitation = { email: string; role: InviteMemberInput["role"]; resent: boolean; previousRole: InviteMemberInput["role"] | null };
+
+/** A second invite renews the pending one, so say so: the earlier link is dead and the role may have changed. */
+function SentNotice({ sent }: { sent: SentInvitation }) {
+  if (!sent.resent) return <Notice tone="success">Invitation sent to {sent.email}. The link works once and expires in 7 days.</Notice>;
+  return (
+    <Notice tone="success">
+      Invitation sent again to {sent.email}. The link in the earlier email no longer works; the new one expires in 7 days.
+      {sent.previousRole ? ` Its role is now ${roleLabels[sent.role]} (it was ${roleLabels[sent.previousRole]}).` : null}
+    </Notice>
   );
 }
