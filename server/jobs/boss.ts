@@ -8,9 +8,10 @@ import { sealSignedAgreements } from "../agreements/seal/seal-agreements";
 import { stripeConfigured, stripeFromEnv } from "../billing/stripe/client";
 import { syncInvoicesToStripe } from "../billing/stripe/sync-invoices";
 import { warnUnusedBlockTime } from "./warn-unused-block-time";
+import { createOutboxQueue, outboxQueue, workOutbox } from "./outbox-wakeups";
 
 export const queues = {
-  deliverEmail: "mail.deliver-outbox",
+  deliverEmail: outboxQueue,
   expireHolds: "calendar.expire-holds",
   unusedBlockTime: "consortia.warn-unused-block-time",
   sealAgreements: "agreements.seal",
@@ -29,11 +30,10 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
     const boss = new PgBoss({ connectionString: databaseUrl(), max: 4 });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
-    for (const queue of Object.values(queues)) await boss.createQueue(queue);
+    await createOutboxQueue(boss);
+    for (const queue of Object.values(queues)) if (queue !== outboxQueue) await boss.createQueue(queue);
     if (options.workers) {
-      await boss.work(queues.deliverEmail, { pollingIntervalSeconds: 2 }, async () => {
-        await deliverDueEmails(getDb(), configuredTransport(getDb()));
-      });
+      await workOutbox(boss, () => deliverDueEmails(getDb(), configuredTransport(getDb())));
       // The sweep catches messages whose nudge was lost and retries that are due.
       await boss.schedule(queues.deliverEmail, "* * * * *");
       // Lapsed tentative holds free their time (placements also expire them inline).
@@ -85,6 +85,7 @@ async function nudge(queue: string): Promise<void> {
   }
 }
 
+/** Nudges while a drain is already waiting add nothing: the queue keeps one (see outbox-wakeups.ts). */
 export const nudgeOutbox = () => nudge(queues.deliverEmail);
 export const nudgeSealing = () => nudge(queues.sealAgreements);
 export const nudgeStripe = () => (stripeConfigured() ? nudge(queues.syncStripe) : Promise.resolve());

@@ -6,6 +6,9 @@ import { enqueueEmail } from "./enqueue";
 import { devMailboxTransport, type MailTransport, type RenderedEmail } from "./transport";
 
 const db = testDb();
+// Other test files drain the same database at the same time: this file sends only its own mail.
+const domain = `@outbox-${uniqueSuffix()}.test.example`;
+const drain = (transport: MailTransport) => deliverDueEmails(db, transport, { recipientSuffix: domain });
 
 async function enqueueWelcome(to: string, dedupeKey = `test:${uniqueSuffix()}`) {
   await inTransaction((tx) => enqueueEmail(tx, { template: "welcome", to, props: { name: "Ana", dashboardUrl: "http://localhost/dashboard" }, dedupeKey }), db);
@@ -37,22 +40,22 @@ describe("mail outbox", () => {
   });
 
   it("keeps a message while the provider is down, retries with backoff, then sends it exactly once", async () => {
-    const to = `retry-${uniqueSuffix()}@test.example`;
+    const to = `retry-${uniqueSuffix()}${domain}`;
     const message = await enqueueWelcome(to);
     const transport = recordingTransport();
     transport.down = true;
-    await deliverDueEmails(db, transport);
+    await drain(transport);
     const failed = await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Resend is unreachable" });
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
 
     transport.down = false;
-    await deliverDueEmails(db, transport);
+    await drain(transport);
     expect(transport.sent.filter((m) => m.to === to)).toHaveLength(0); // not due yet
 
     await db.outboxMessage.update({ where: { id: message.id }, data: { nextAttemptAt: new Date() } });
-    await deliverDueEmails(db, transport);
-    await deliverDueEmails(db, transport);
+    await drain(transport);
+    await drain(transport);
     const delivered = transport.sent.filter((m) => m.to === to);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.subject).toBe("Welcome to Lodestone");
@@ -63,20 +66,20 @@ describe("mail outbox", () => {
 
   it("two workers draining at once never send a message twice", async () => {
     const tag = uniqueSuffix();
-    for (let i = 0; i < 12; i++) await enqueueWelcome(`race-${tag}-${i}@test.example`);
+    for (let i = 0; i < 12; i++) await enqueueWelcome(`race-${tag}-${i}${domain}`);
     const transport = recordingTransport();
-    await Promise.all([deliverDueEmails(db, transport), deliverDueEmails(db, transport), deliverDueEmails(db, transport)]);
+    await Promise.all([drain(transport), drain(transport), drain(transport)]);
     const mine = transport.sent.filter((m) => m.to.startsWith(`race-${tag}-`));
     expect(mine).toHaveLength(12);
     expect(new Set(mine.map((m) => m.outboxId)).size).toBe(12);
   });
 
   it("gives up after the last attempt and marks the message failed", async () => {
-    const message = await enqueueWelcome(`doomed-${uniqueSuffix()}@test.example`);
+    const message = await enqueueWelcome(`doomed-${uniqueSuffix()}${domain}`);
     await db.outboxMessage.update({ where: { id: message.id }, data: { attempts: outboxPolicy.maxAttempts - 1 } });
     const transport = recordingTransport();
     transport.down = true;
-    await deliverDueEmails(db, transport);
+    await drain(transport);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("FAILED");
   });
 

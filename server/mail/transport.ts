@@ -13,18 +13,21 @@ export interface RenderedEmail {
 
 export interface MailTransport {
   readonly name: string;
-  /** Delivers once per outboxId even when called again for the same message. */
-  send(email: RenderedEmail): Promise<{ providerId: string }>;
+  /** Delivers once per outboxId even when called again for the same message; stops waiting when `signal` aborts. */
+  send(email: RenderedEmail, options?: { signal?: AbortSignal }): Promise<{ providerId: string }>;
 }
 
 export const mailFrom = () => process.env.MAIL_FROM ?? "Lodestone <portal@lodestone.example>";
 
-/** Resend, with the outbox id as idempotency key so a retry after a lost reply is not a second email. */
-export function resendTransport(apiKey: string): MailTransport {
-  const resend = new Resend(apiKey);
+/**
+ * Resend, with the outbox id as idempotency key so a retry after a lost reply
+ * (a timeout included) is not a second email. `baseUrl` points it elsewhere (tests).
+ */
+export function resendTransport(apiKey: string, options: { baseUrl?: string } = {}): MailTransport {
+  const resend = new Resend(apiKey, { baseUrl: options.baseUrl });
   return {
     name: "resend",
-    async send(email) {
+    async send(email, { signal } = {}) {
       const { data, error } = await resend.emails.send(
         {
           from: mailFrom(),
@@ -34,15 +37,17 @@ export function resendTransport(apiKey: string): MailTransport {
           text: email.text,
           attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, "utf8"), contentType: a.contentType })),
         },
-        { idempotencyKey: `lodestone-outbox-${email.outboxId}` },
+        { idempotencyKey: `lodestone-outbox-${email.outboxId}`, signal },
       );
+      // The SDK turns an aborted request into a generic "unable to fetch" error; say why it stopped.
+      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error("Timed out: the send was aborted");
       if (error || !data) throw new Error(`Resend refused the message: ${error?.message ?? "no reply"}`);
       return { providerId: data.id };
     },
   };
 }
 
-/** Keeps mail in the database, readable at /dev/mailbox, when no Resend key is configured. */
+/** Keeps mail in the database, readable at /dev/mailbox, when no Resend key is configured. (Prisma takes no abort signal; the caller's timeout still bounds the wait.) */
 export function devMailboxTransport(db: Db): MailTransport {
   return {
     name: "dev-mailbox",
