@@ -7,4 +7,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"] };
+// Pages only: the API, Next's assets and the files in public/ (icons, manifest, robots.txt, link-preview image)
+// never pass through here, so they stay reachable without signing in whatever this function comes to check.
+export const config = {
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|apple-touch-icon.png|icons/|manifest.webmanifest|robots.txt|og-image.png).*)"],
+};

@@ -4,41 +4,40 @@
 import { demoAccountsTable } from "../prisma/seed/accounts";
 import { appEnv, buildIsCurrent, localAuthSecret } from "./lib/app-env";
 import { demoDatabase, emptyDatabase, isSeeded, migrate } from "./lib/database";
+import { appPidFile, portIsFree, refuseIfDemoRunning, stopLeftoverApps } from "./lib/demo-app";
 import { registerShutdown } from "./lib/embedded-postgres";
-import { root, run, start, stopChild } from "./lib/process";
+import { run, start, stopChild } from "./lib/process";
 import fs from "node:fs";
-import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 
 const port = Number(process.env.PORT ?? 3000);
+// Loopback only: the demo's dev mailbox holds sign-in links and must not be reachable from the network.
+const host = process.env.HOST ?? "127.0.0.1";
 const fresh = process.argv.includes("--fresh");
-const appPidFile = path.join(root, ".data/demo-app.pid");
-
-/** A demo killed with SIGKILL leaves its server (own process group) running; stop it before starting anew. */
-function stopLeftoverApp() {
-  if (!fs.existsSync(appPidFile)) return;
-  const pid = Number(fs.readFileSync(appPidFile, "utf8"));
-  fs.rmSync(appPidFile);
-  try {
-    const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!/next/.test(command)) return;
-    process.kill(-pid, "SIGTERM");
-    say(`Stopped the portal left running by an earlier demo (pid ${pid}).`);
-  } catch {
-    // Not running any more.
-  }
-}
 const say = (msg: string) => console.log(`\x1b[36m[demo]\x1b[0m ${msg}`);
 
+/** The database is gone for good: stop the portal too (it would only answer 503) and say what to do. */
+function databaseLost(reason: string) {
+  console.error(`\n[demo] ${reason}`);
+  console.error("[demo] Stopping the portal, which cannot work without its database. Your data is kept in .data/postgres.");
+  console.error("[demo] Run `npm run demo` again; if PostgreSQL keeps stopping, `LODESTONE_DB_LOG=1 npm run db` shows what it says.\n");
+  process.kill(process.pid, "SIGTERM");
+}
+
 async function main() {
+  // Before the slow parts: a second demo on a busy port is refused now, not after the build.
+  refuseIfDemoRunning(port);
+  await stopLeftoverApps(port, say);
+  if (!(await portIsFree(port, host))) throw new Error(`Port ${port} is in use by another program: start the demo on a free one, e.g. PORT=${port + 1} npm run demo.`);
+
   say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/postgres)…");
-  const database = await demoDatabase(() => {});
+  const database = await demoDatabase({ say, giveUp: databaseLost });
   const running: { app?: ChildProcess; stopping?: boolean } = {};
   registerShutdown(async () => {
     running.stopping = true;
     say("Stopping…");
     await stopChild(running.app);
-    fs.rmSync(appPidFile, { force: true });
+    fs.rmSync(appPidFile(port), { force: true });
     await database.stop();
     say("Stopped. Your data is kept for the next `npm run demo`.");
   });
@@ -64,11 +63,9 @@ async function main() {
     await run("next", ["build"], { env, label: "next build" });
   }
 
-  stopLeftoverApp();
-  // Loopback only: the demo's dev mailbox holds sign-in links and must not be reachable from the network.
-  const app = start("next", ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], { env });
+  const app = start("next", ["start", "-p", String(port), "-H", host], { env });
   running.app = app;
-  fs.writeFileSync(appPidFile, String(app.pid));
+  fs.writeFileSync(appPidFile(port), String(app.pid));
   app.on("exit", (code) => {
     if (!running.stopping && code !== 0) {
       console.error(`The portal stopped with exit code ${code}.`);

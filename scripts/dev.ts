@@ -8,7 +8,13 @@ import type { ChildProcess } from "node:child_process";
 const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
-  const database = await demoDatabase(() => {});
+  const database = await demoDatabase({
+    say: (msg) => console.log(`[dev] ${msg}`),
+    giveUp: (reason) => {
+      console.error(`[dev] ${reason}\n[dev] Stopping; run \`npm run dev\` again (your data is kept in .data/postgres).`);
+      process.kill(process.pid, "SIGTERM");
+    },
+  });
   const running: { app?: ChildProcess } = {};
   registerShutdown(async () => {
     await stopChild(running.app);

