@@ -115,6 +115,7 @@ test("an applicant registers three samples (one radioactive), staff approve them
   await desk.getByRole("button", { name: "Record receipt" }).click();
   await expect(staffPage.getByRole("status").filter({ hasText: containerCode! })).toContainText("3 samples");
   await expect(staffPage.getByRole("status").filter({ hasText: containerCode! })).toContainText("the applicant has been told");
+  await expect(staffPage.getByRole("status").filter({ hasText: containerCode! })).toContainText(": stored.");
   await expectAccessible(staffPage);
   await screenshot(staffPage, testInfo, "samples-receipt-desk");
 
@@ -122,6 +123,9 @@ test("an applicant registers three samples (one radioactive), staff approve them
   const mail = await latestMailTo(applicant, ": received");
   expect(mail.text).toContain("Store B, shelf 3");
   await page.reload();
+  // The shipment carries its own state: stored once its only container is in.
+  await expect(page.locator("#shipments").getByText("Stored", { exact: true })).toBeVisible();
+  await expect(page.locator("#shipments")).toContainText("1 of 1 container received · 3 stored");
   await page.getByText(/^Custody chain/).first().click();
   const chain = page.getByRole("list", { name: /^Custody chain of SLS-S-/ }).first();
   for (const step of ["Registered", "Packed", "Dispatched", "Received", "Stored"]) await expect(chain.getByText(step, { exact: true })).toBeVisible();

@@ -5,6 +5,7 @@ import { conflict, invalid } from "../errors";
 import { loadVisibleRequest } from "./load-request";
 import { emailApplicant, requestUrl } from "./notify";
 import { remainingShifts } from "./panel-ranking";
+import { patternOf } from "../scheduling/facility-staff";
 import type { decisionSchema } from "./schemas";
 import { makeQuote } from "../billing/make-quote";
 import { fireTransition } from "./transition";
@@ -24,12 +25,12 @@ export async function allocateRequest(tx: Tx, ctx: RequestContext, input: z.outp
     if (input.shifts === null) throw invalid("Say how many shifts to allocate.", "shifts");
     if (!request.call || !endstation) throw conflict("This request has no cycle or endstation to allocate in.");
     await tx.$queryRaw`SELECT id FROM "Cycle" WHERE id = ${request.call.cycleId} FOR UPDATE`;
-    const station = await tx.endstation.findUniqueOrThrow({ where: { id: endstation.id } });
+    const station = await tx.endstation.findUniqueOrThrow({ where: { id: endstation.id }, include: { facility: { select: { timeZone: true } } } });
     const allocated = await tx.accessRequest.aggregate({
       _sum: { allocatedShifts: true },
       where: { state: "APPROVED", call: { cycleId: request.call.cycleId }, endstations: { some: { endstationId: endstation.id } } },
     });
-    const left = remainingShifts(request.call.cycle, station.shiftsPerDay, allocated._sum.allocatedShifts ?? 0);
+    const left = remainingShifts(request.call.cycle, patternOf(station), allocated._sum.allocatedShifts ?? 0);
     if (input.shifts > left) throw invalid(`${station.name} has ${left} shift${left === 1 ? "" : "s"} left in ${request.call.cycle.name}; allocate at most that.`, "shifts");
   }
   const shifts = input.approve ? input.shifts : null;

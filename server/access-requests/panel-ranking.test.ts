@@ -23,8 +23,24 @@ describe("panel ranking", () => {
 
   it("counts the endstation's time in a cycle less what is allocated, never below zero", () => {
     const cycle = { startsAt: at(1), endsAt: at(11) };
-    expect(remainingShifts(cycle, 3, 0)).toBe(30);
-    expect(remainingShifts(cycle, 3, 25)).toBe(5);
-    expect(remainingShifts(cycle, 3, 40)).toBe(0);
+    const utc8h = { timeZone: "UTC", shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "00:00" };
+    expect(remainingShifts(cycle, utc8h, 0)).toBe(30);
+    expect(remainingShifts(cycle, utc8h, 25)).toBe(5);
+    expect(remainingShifts(cycle, utc8h, 40)).toBe(0);
+  });
+
+  it("gives the cycle holding the spring clock change its full days: no shift lost to the 23-hour day, none gained on the 25-hour one", () => {
+    // 2027-1 and 2027-2 at Severn Light Source and Erzgebirge, from local midnight to local midnight.
+    const spring = { startsAt: new Date("2027-01-01T00:00:00Z"), endsAt: new Date("2027-06-30T23:00:00Z") };
+    const autumn = { startsAt: new Date("2027-06-30T23:00:00Z"), endsAt: new Date("2028-01-01T00:00:00Z") };
+    const london8h = { timeZone: "Europe/London", shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "08:00" };
+    expect(remainingShifts(spring, london8h, 0)).toBe(181 * 3);
+    expect(remainingShifts(spring, london8h, 540)).toBe(3);
+    expect(remainingShifts(autumn, london8h, 0)).toBe(184 * 3);
+    const berlinSpring = { startsAt: new Date("2026-12-31T23:00:00Z"), endsAt: new Date("2027-06-30T22:00:00Z") };
+    const berlinAutumn = { startsAt: new Date("2027-06-30T22:00:00Z"), endsAt: new Date("2027-12-31T23:00:00Z") };
+    const berlin4h = { timeZone: "Europe/Berlin", shiftHours: 4, shiftsPerDay: 6, firstShiftStartsAt: "00:00" };
+    expect(remainingShifts(berlinSpring, berlin4h, 0)).toBe(181 * 6);
+    expect(remainingShifts(berlinAutumn, berlin4h, 0)).toBe(184 * 6);
   });
 });

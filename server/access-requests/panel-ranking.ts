@@ -1,3 +1,5 @@
+import { shiftsBetween, type ShiftPattern } from "../scheduling/shifts";
+
 /** Pure ranking for the panel chair: mean grade (1 best), ties broken by fewer shifts then earlier submission. */
 export interface GradedRequest {
   id: string;
@@ -20,8 +22,12 @@ export function rankRequests<T extends GradedRequest>(requests: readonly T[]): (
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-/** Shifts an endstation can still give in a cycle: whole days times shifts per day, less what is already allocated. */
-export function remainingShifts(cycle: { startsAt: Date; endsAt: Date }, shiftsPerDay: number, alreadyAllocated: number): number {
-  const days = Math.floor((cycle.endsAt.getTime() - cycle.startsAt.getTime()) / 86_400_000);
-  return Math.max(0, days * shiftsPerDay - alreadyAllocated);
+/**
+ * Shifts an endstation can still give in a cycle: the shifts of its pattern
+ * that start within the cycle, counted per local calendar day in the
+ * facility's zone (so the spring day with its 23 hours is a whole day of
+ * shifts), less what is already allocated.
+ */
+export function remainingShifts(cycle: { startsAt: Date; endsAt: Date }, pattern: ShiftPattern, alreadyAllocated: number): number {
+  return Math.max(0, shiftsBetween(cycle.startsAt, cycle.endsAt, pattern) - alreadyAllocated);
 }

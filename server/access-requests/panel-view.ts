@@ -20,7 +20,7 @@ export async function panelView(db: Db, actor: Actor) {
         where: { facilityId: seat.facilityId, call: { cycleId: seat.cycleId }, route: { confidential: false }, state: { in: ["PANEL_REVIEW", "APPROVED", "REJECTED"] }, organisationId: { notIn: ownOrganisations } },
         include: {
           organisation: { select: { name: true } },
-          endstations: { include: { endstation: { select: { id: true, name: true, shiftsPerDay: true, shiftHours: true } } } },
+          endstations: { include: { endstation: { select: { id: true, name: true, shiftsPerDay: true, shiftHours: true, firstShiftStartsAt: true } } } },
           reviews: { where: { kind: "PANEL" }, include: { reviewer: { select: { name: true } } } },
         },
       });
@@ -48,7 +48,7 @@ export async function panelView(db: Db, actor: Actor) {
         endstationIds.map(async (id) => {
           const station = requests.flatMap((r) => r.endstations.map((e) => e.endstation)).find((e) => e.id === id)!;
           const used = await db.accessRequest.aggregate({ _sum: { allocatedShifts: true }, where: { state: "APPROVED", call: { cycleId: seat.cycleId }, endstations: { some: { endstationId: id } } } });
-          return { endstationId: id, name: station.name, remaining: remainingShifts(cycle, station.shiftsPerDay, used._sum.allocatedShifts ?? 0) };
+          return { endstationId: id, name: station.name, remaining: remainingShifts(cycle, { ...station, timeZone: cycle.facility.timeZone }, used._sum.allocatedShifts ?? 0) };
         }),
       );
       return {

@@ -6,6 +6,7 @@ import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { formatFacilityDateTime } from "../time";
 import { custodyActor, staffFacilitiesOf } from "./load";
+import { refreshShipmentStates, shipmentsOfSamples } from "./refresh-shipment-state";
 import type { receiveSchema } from "./schemas";
 import { clock } from "../clock";
 
@@ -16,11 +17,11 @@ async function tellApplicant(tx: Tx, shipmentId: string, headline: string, detai
   await emailApplicant(tx, shipment.request, "shipment-update", { shipment: shipment.reference, request: `${shipment.request.reference} “${shipment.request.title}”`, headline, details, url: `${requestUrl(shipment.request.id)}/samples` }, `shipment:${shipmentId}:${key}`);
 }
 
-/** When every container has been received the shipment is received, and the applicant is told. */
+/** When every container has been received the shipment's receipt is complete, and the applicant is told. */
 async function completeIfAllReceived(tx: Tx, shipmentId: string, now: Date, timeZone: string) {
   const open = await tx.container.count({ where: { shipmentId, receivedAt: null } });
   if (open > 0) return false;
-  const moved = await tx.shipment.updateMany({ where: { id: shipmentId, status: { in: ["DISPATCHED", "IN_TRANSIT"] } }, data: { status: "RECEIVED", receivedAt: now } });
+  const moved = await tx.shipment.updateMany({ where: { id: shipmentId, receivedAt: null }, data: { receivedAt: now } });
   if (moved.count === 0) return false;
   const containers = await tx.container.findMany({ where: { shipmentId }, include: { samples: { select: { code: true, storageLocation: true } } } });
   await tellApplicant(tx, shipmentId, "received", [`Received on ${formatFacilityDateTime(now, timeZone)}.`, ...containers.map((c) => `${c.label} (${c.code}): ${c.condition?.toLowerCase() ?? "received"}, ${c.samples.length} sample${c.samples.length === 1 ? "" : "s"} stored at ${c.samples[0]?.storageLocation ?? "the sample store"}.`)], "received");
@@ -47,7 +48,7 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
   const flagged = condition !== "INTACT";
 
   if (container) {
-    if (container.shipment.status === "PLANNED") throw conflict(`${container.shipment.reference} has not been dispatched yet; the applicant dispatches it first.`, "code");
+    if (container.shipment.dispatchedAt === null) throw conflict(`${container.shipment.reference} has not been dispatched yet; the applicant dispatches it first.`, "code");
     const received = await tx.container.updateMany({ where: { id: container.id, receivedAt: null }, data: { receivedAt: now, condition } });
     if (received.count === 0) throw conflict(`${container.label} (${container.code}) was already received on ${formatFacilityDateTime(container.receivedAt!, facility.timeZone)}.`, "code");
     // Samples scanned on their own before their container are already stored: left where they are.
@@ -64,9 +65,11 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
       await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, containerId: container.id, shipmentId: container.shipmentId, ...who, condition, note: input.note || `${container.label} arrived ${condition.toLowerCase()}` } });
       await tellApplicant(tx, container.shipmentId, `flagged: ${container.label} arrived ${condition.toLowerCase()}`, [`${container.label} (${container.code}) arrived ${condition.toLowerCase()} on ${formatFacilityDateTime(now, facility.timeZone)}.`, input.note || "The facility's staff will contact you about the samples inside."], `flag:${container.id}`);
     }
-    await recordAudit(tx, ctx, { action: flagged ? "shipment.flagged" : "shipment.received", entityType: "Container", entityId: container.id, after: { code: container.code, shipment: container.shipment.reference, condition, location: input.location, samples: container.samples.length } });
     const complete = await completeIfAllReceived(tx, container.shipmentId, now, facility.timeZone);
-    return { kind: "container" as const, code: container.code, label: container.label, samples: container.samples.map((s) => s.code), condition, location: input.location, shipment: container.shipment.reference, shipmentComplete: complete, flagged };
+    const [change] = await refreshShipmentStates(tx, [container.shipmentId]);
+    const shipmentStatus = change?.to ?? container.shipment.status;
+    await recordAudit(tx, ctx, { action: flagged ? "shipment.flagged" : "shipment.received", entityType: "Container", entityId: container.id, after: { code: container.code, shipment: container.shipment.reference, shipmentStatus, condition, location: input.location, samples: container.samples.length } });
+    return { kind: "container" as const, code: container.code, label: container.label, samples: container.samples.map((s) => s.code), condition, location: input.location, shipment: container.shipment.reference, shipmentStatus, shipmentComplete: complete, flagged };
   }
 
   // A sample scanned on its own: expected if it travelled in a dispatched shipment, otherwise unexpected.
@@ -81,8 +84,10 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
     await tx.custodyEvent.create({ data: { kind: "FLAGGED", at: now, sampleId: s.id, ...who, condition, note: unexpected ? "Arrived without a dispatched shipment" : `Arrived ${condition.toLowerCase()}` } });
     await emailApplicant(tx, s.request, "shipment-update", { shipment: s.code, request: `${s.request.reference} “${s.request.title}”`, headline: unexpected ? "flagged: arrived unexpectedly" : `flagged: arrived ${condition.toLowerCase()}`, details: [unexpected ? `${s.code} (${s.name}) arrived at ${facility.name} without a dispatched shipment. Please dispatch its shipment in the portal or tell the facility what it is.` : `${s.code} (${s.name}) arrived ${condition.toLowerCase()}.`], url: `${requestUrl(s.requestId)}/samples` }, `sample-flag:${s.id}`);
   }
-  await recordAudit(tx, ctx, { action: unexpected || flagged ? "shipment.flagged" : "shipment.received", entityType: "Sample", entityId: s.id, after: { code: s.code, condition, location: input.location, unexpected } });
-  return { kind: "sample" as const, code: s.code, label: s.name, samples: [s.code], condition, location: input.location, shipment: null, shipmentComplete: false, flagged: unexpected || flagged };
+  // A sample that came ahead of (or without) its container moves its shipment along.
+  const [change] = await refreshShipmentStates(tx, await shipmentsOfSamples(tx, [s.id]));
+  await recordAudit(tx, ctx, { action: unexpected || flagged ? "shipment.flagged" : "shipment.received", entityType: "Sample", entityId: s.id, after: { code: s.code, condition, location: input.location, unexpected, shipment: change ? { reference: change.reference, status: change.to } : undefined } });
+  return { kind: "sample" as const, code: s.code, label: s.name, samples: [s.code], condition, location: input.location, shipment: null, shipmentStatus: null, shipmentComplete: false, flagged: unexpected || flagged };
 }
 
 /** Staff close a shipment's receipt: containers that never arrived are flagged to the applicant. */
@@ -93,10 +98,11 @@ export async function closeReceipt(tx: Tx, ctx: RequestContext, shipmentId: stri
   const missing = shipment.containers.filter((c) => !c.receivedAt);
   if (missing.length === 0) throw conflict(`Every container of ${shipment.reference} has been received.`);
   if (missing.length === shipment.containers.length) throw conflict(`Nothing of ${shipment.reference} has arrived yet; close the receipt once something has.`);
-  const moved = await tx.shipment.updateMany({ where: { id: shipment.id, status: "DISPATCHED" }, data: { status: "RECEIVED", receivedAt: now } });
+  const moved = await tx.shipment.updateMany({ where: { id: shipment.id, receivedAt: null }, data: { receivedAt: now } });
   if (moved.count === 0) throw conflict(`${shipment.reference}'s receipt is already closed.`);
+  const [change] = await refreshShipmentStates(tx, [shipment.id]);
   await tx.custodyEvent.createMany({ data: missing.map((c) => ({ kind: "FLAGGED" as const, at: now, containerId: c.id, shipmentId, ...custodyActor(ctx.actor), note: `${c.label} did not arrive` })) });
   await tellApplicant(tx, shipmentId, `flagged: ${missing.length} container${missing.length === 1 ? "" : "s"} missing`, [`${missing.map((c) => `${c.label} (${c.code})`).join(", ")} did not arrive with the shipment.`, "Please check with the courier and tell the facility."], "missing");
-  await recordAudit(tx, ctx, { action: "shipment.flagged", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, missing: missing.map((c) => c.code) } });
-  return { missing: missing.map((c) => c.code) };
+  await recordAudit(tx, ctx, { action: "shipment.flagged", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, status: change?.to, missing: missing.map((c) => c.code) } });
+  return { missing: missing.map((c) => c.code), status: change?.to ?? shipment.status };
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid } from "../errors";
 import { custodyActor, loadSampleRequest } from "./load";
+import { refreshShipmentStates, shipmentsOfSamples } from "./refresh-shipment-state";
 import type { releaseSamplesSchema } from "./schemas";
 import { clock } from "../clock";
 
@@ -37,6 +38,7 @@ export async function releaseSamples(tx: Tx, ctx: RequestContext, input: z.outpu
       url: `${requestUrl(request.id)}/samples`,
     }, `return:${samples.map((s) => s.id).sort().join(",")}`);
   }
-  await recordAudit(tx, ctx, { action: "shipment.return_dispatched", entityType: "AccessRequest", entityId: request.id, after: { action: input.action, samples: samples.map((s) => s.code), courier: input.courier, trackingNumber: input.trackingNumber } });
+  const shipments = await refreshShipmentStates(tx, await shipmentsOfSamples(tx, input.sampleIds));
+  await recordAudit(tx, ctx, { action: "shipment.return_dispatched", entityType: "AccessRequest", entityId: request.id, after: { action: input.action, samples: samples.map((s) => s.code), courier: input.courier, trackingNumber: input.trackingNumber, shipments: shipments.map((c) => ({ reference: c.reference, status: c.to })) } });
   return { status, samples: samples.map((s) => s.code) };
 }

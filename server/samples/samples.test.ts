@@ -137,7 +137,8 @@ describe("shipping and receiving", () => {
     const chain = await db.custodyEvent.findMany({ where: { sampleId: norm.id }, orderBy: { id: "asc" } });
     expect(chain.map((e) => e.kind)).toEqual(["REGISTERED", "SAFETY_APPROVED", "PACKED", "DISPATCHED", "RECEIVED", "STORED"]);
     expect(chain.at(-1)).toMatchObject({ location: "Store B, shelf 3", actorId: w.staff.userId });
-    expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).status).toBe("RECEIVED");
+    // The desk stores each sample as it scans it in, so the complete shipment is stored at once.
+    expect(await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).toMatchObject({ status: "STORED", receivedAt: expect.any(Date) });
     expect(await db.outboxMessage.count({ where: { dedupeKey: { contains: `shipment:${shipment.id}:received` } } })).toBe(1);
     await expect(db.custodyEvent.update({ where: { id: chain[0]!.id }, data: { note: "rewritten" } })).rejects.toThrow(/append-only/);
   });
@@ -166,8 +167,84 @@ describe("shipping and receiving", () => {
     await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
     const [first, second] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
     await callerFor(w.staff).samples.receive({ code: first!.code, condition: "INTACT", location: "Store A", note: "" });
-    await expect(callerFor(w.staff).samples.closeReceipt({ shipmentId: shipment.id })).resolves.toEqual({ missing: [second!.code] });
+    await expect(callerFor(w.staff).samples.closeReceipt({ shipmentId: shipment.id })).resolves.toEqual({ missing: [second!.code], status: "STORED" });
     expect(await db.outboxMessage.count({ where: { dedupeKey: { contains: `shipment:${shipment.id}:missing` } } })).toBe(1);
+  });
+});
+
+describe("the shipment's own state, kept in step with its samples", () => {
+  const statusOf = async (shipmentId: string) => (await db.shipment.findUniqueOrThrow({ where: { id: shipmentId } })).status;
+  const receive = (w: Awaited<ReturnType<typeof world>>, code: string) => callerFor(w.staff).samples.receive({ code, condition: "INTACT", location: "Store A", note: "" });
+  const release = (w: Awaited<ReturnType<typeof world>>, sampleId: string, action: "RETURN" | "DISPOSE") => callerFor(w.staff).samples.release({ requestId: w.request.id, sampleIds: [sampleId], action, courier: action === "RETURN" ? "DHL" : null, trackingNumber: action === "RETURN" ? "JD0146000099" : null, note: "" });
+
+  it("moves from planned to dispatched, partly received, stored, and to returned and disposed of, shown on the samples page and the receipt desk", async () => {
+    const w = await world();
+    const back = await callerFor(w.applicant).samples.register(sample(w.request.id));
+    const waste = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Crushed offcut", afterwards: "DISPOSE" }));
+    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [back.id] }, { label: "Box 2", sampleIds: [waste.id] }] });
+    expect(await statusOf(shipment.id)).toBe("PLANNED");
+    await expect(callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id })).resolves.toEqual({ status: "DISPATCHED" });
+    const [box1, box2] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
+
+    await expect(receive(w, box1!.code)).resolves.toMatchObject({ shipmentStatus: "IN_TRANSIT", shipmentComplete: false });
+    expect(await statusOf(shipment.id)).toBe("IN_TRANSIT");
+    const desk = (await callerFor(w.staff).samples.expected()).find((s) => s.id === shipment.id);
+    expect(desk).toMatchObject({ status: "IN_TRANSIT", progress: "1 of 2 containers received · 1 stored" });
+
+    await expect(receive(w, box2!.code)).resolves.toMatchObject({ shipmentStatus: "STORED", shipmentComplete: true });
+    // Still on the receipt desk's list of recent shipments once stored.
+    expect((await callerFor(w.staff).samples.expected()).find((s) => s.id === shipment.id)).toMatchObject({ status: "STORED", progress: "2 of 2 containers received · 2 stored" });
+
+    await release(w, back.id, "RETURN");
+    expect(await statusOf(shipment.id)).toBe("STORED");
+    await release(w, waste.id, "DISPOSE");
+    expect(await statusOf(shipment.id)).toBe("RETURNED_AND_DISPOSED");
+    const page = await callerFor(w.applicant).samples.forRequest({ requestId: w.request.id });
+    expect(page.shipments.find((s) => s.id === shipment.id)).toMatchObject({ status: "RETURNED_AND_DISPOSED", progress: "2 of 2 containers received · 1 returned · 1 disposed of" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "shipment.return_dispatched", entityId: w.request.id }, orderBy: { id: "desc" } });
+    expect(audit.summary).toMatchObject({ after: { shipments: [{ reference: expect.stringMatching(/^SHP-/), status: "RETURNED_AND_DISPOSED" }] } });
+  });
+
+  it("a receipt closed with a box missing is stored, then returned, and names the missing samples", async () => {
+    const w = await world();
+    const a = await callerFor(w.applicant).samples.register(sample(w.request.id));
+    const b = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Second core" }));
+    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [a.id] }, { label: "Box 2", sampleIds: [b.id] }] });
+    await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
+    const [first] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
+    await receive(w, first!.code);
+    await expect(callerFor(w.staff).samples.closeReceipt({ shipmentId: shipment.id })).resolves.toMatchObject({ status: "STORED" });
+    await expect(callerFor(w.staff).samples.closeReceipt({ shipmentId: shipment.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already closed") });
+    await release(w, a.id, "RETURN");
+    expect(await statusOf(shipment.id)).toBe("RETURNED");
+    const page = await callerFor(w.applicant).samples.forRequest({ requestId: w.request.id });
+    expect(page.shipments[0]).toMatchObject({ status: "RETURNED", progress: "1 of 2 containers received · 1 returned · 1 sample missing" });
+  });
+
+  it("a sample scanned on its own ahead of its shipment stays stored when the shipment is dispatched, and the shipment is partly received", async () => {
+    const w = await world();
+    const early = await callerFor(w.applicant).samples.register(sample(w.request.id));
+    const late = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Second core" }));
+    const shipment = await shipAll(w, [early.id, late.id]);
+    await expect(receive(w, early.code)).resolves.toMatchObject({ flagged: true });
+    expect(await statusOf(shipment.id)).toBe("PLANNED");
+    await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
+    expect(await db.sample.findUniqueOrThrow({ where: { id: early.id } })).toMatchObject({ status: "STORED", storageLocation: "Store A" });
+    expect(await db.sample.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: "DISPATCHED" });
+    expect(await statusOf(shipment.id)).toBe("IN_TRANSIT");
+    const container = await db.container.findFirstOrThrow({ where: { shipmentId: shipment.id } });
+    await receive(w, container.code);
+    expect(await statusOf(shipment.id)).toBe("STORED");
+  });
+
+  it("the last sample disposed of, the shipment is disposed of", async () => {
+    const w = await world();
+    const only = await callerFor(w.applicant).samples.register(sample(w.request.id, { afterwards: "DISPOSE" }));
+    const shipment = await shipAll(w, [only.id]);
+    await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
+    await receive(w, (await db.container.findFirstOrThrow({ where: { shipmentId: shipment.id } })).code);
+    await release(w, only.id, "DISPOSE");
+    expect(await statusOf(shipment.id)).toBe("DISPOSED");
   });
 });
 

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { custodyActor, loadSampleRequest, nextCode, nextShipmentReference } from "./load";
+import { refreshShipmentStates } from "./refresh-shipment-state";
 import type { createShipmentSchema } from "./schemas";
 import { clock } from "../clock";
 
@@ -69,10 +70,13 @@ export async function dispatchShipment(tx: Tx, ctx: RequestContext, shipmentId: 
   const samples = shipment.containers.flatMap((c) => c.samples);
   const unapproved = samples.filter((s) => s.safety === "PENDING" || s.safety === "REJECTED");
   if (unapproved.length) throw conflict(`${unapproved.map((s) => `${s.code} (${s.name})`).join(", ")} ${unapproved.length === 1 ? "has" : "have"} not passed the facility's safety review${unapproved.some((s) => s.safety === "REJECTED") ? " or were refused" : ""}; they cannot ship.`);
-  const moved = await tx.shipment.updateMany({ where: { id: shipment.id, status: "PLANNED" }, data: { status: "DISPATCHED", dispatchedAt: now } });
+  const moved = await tx.shipment.updateMany({ where: { id: shipment.id, dispatchedAt: null }, data: { dispatchedAt: now } });
   if (moved.count === 0) throw conflict(`${shipment.reference} has already been dispatched.`);
-  await tx.sample.updateMany({ where: { id: { in: samples.map((s) => s.id) } }, data: { status: "DISPATCHED" } });
-  await tx.custodyEvent.createMany({ data: samples.map((s) => ({ kind: "DISPATCHED" as const, at: now, sampleId: s.id, containerId: s.containerId, shipmentId: shipment.id, ...custodyActor(ctx.actor), location: `${shipment.courier} ${shipment.trackingNumber}` })) });
-  await recordAudit(tx, ctx, { action: "shipment.dispatched", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, courier: shipment.courier, trackingNumber: shipment.trackingNumber } });
-  return { status: "DISPATCHED" as const };
+  // A sample the receipt desk already scanned on its own (it came ahead of its shipment) stays stored.
+  const leaving = samples.filter((s) => s.status === "REGISTERED");
+  await tx.sample.updateMany({ where: { id: { in: leaving.map((s) => s.id) }, status: "REGISTERED" }, data: { status: "DISPATCHED" } });
+  await tx.custodyEvent.createMany({ data: leaving.map((s) => ({ kind: "DISPATCHED" as const, at: now, sampleId: s.id, containerId: s.containerId, shipmentId: shipment.id, ...custodyActor(ctx.actor), location: `${shipment.courier} ${shipment.trackingNumber}` })) });
+  const [change] = await refreshShipmentStates(tx, [shipment.id]);
+  await recordAudit(tx, ctx, { action: "shipment.dispatched", entityType: "Shipment", entityId: shipment.id, after: { reference: shipment.reference, courier: shipment.courier, trackingNumber: shipment.trackingNumber, status: change?.to } });
+  return { status: change?.to ?? shipment.status };
 }

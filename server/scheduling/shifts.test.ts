@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isOnShiftBoundary, localMidnight, shiftAt, shiftLabel, shiftStart, shiftTimes, slotFor, type ShiftPattern } from "./shifts";
+import { addDays, daysBetween, isOnShiftBoundary, localMidnight, shiftAt, shiftLabel, shiftsBetween, shiftStart, shiftTimes, slotFor, type ShiftPattern } from "./shifts";
 
 const london: ShiftPattern = { timeZone: "Europe/London", shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "08:00" };
 const berlin4h: ShiftPattern = { timeZone: "Europe/Berlin", shiftHours: 4, shiftsPerDay: 6, firstShiftStartsAt: "00:00" };
@@ -53,5 +53,70 @@ describe("shift arithmetic", () => {
     expect(addDays("2027-12-31", 1)).toBe("2028-01-01");
     expect(daysBetween("2027-02-27", "2027-03-02")).toEqual(["2027-02-27", "2027-02-28", "2027-03-01", "2027-03-02"]);
     expect(shiftLabel("2027-05-14", 0, london)).toBe("14 May 2027 08:00–16:00 Europe/London");
+  });
+});
+
+describe("shifts in a period, counted per local calendar day", () => {
+  const zones = ["Europe/London", "Europe/Berlin"] as const;
+  const patterns = (timeZone: string): ShiftPattern[] => [
+    { timeZone, shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "00:00" },
+    { timeZone, shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "08:00" },
+    { timeZone, shiftHours: 8, shiftsPerDay: 3, firstShiftStartsAt: "06:00" },
+    { timeZone, shiftHours: 4, shiftsPerDay: 6, firstShiftStartsAt: "00:00" },
+    { timeZone, shiftHours: 4, shiftsPerDay: 6, firstShiftStartsAt: "02:00" },
+  ];
+  const hours = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 3_600_000;
+  // The EU changes the clocks on the last Sundays of March and October.
+  const clockChanges = { 2026: ["2026-03-29", "2026-10-25"], 2027: ["2027-03-28", "2027-10-31"], 2028: ["2028-03-26", "2028-10-29"], 2029: ["2029-03-25", "2029-10-28"], 2030: ["2030-03-31", "2030-10-27"] } as const;
+
+  it("gives every local day its full number of shifts, the 23-hour spring day and the 25-hour autumn day included", () => {
+    for (const zone of zones) {
+      for (const [year, [spring, autumn]] of Object.entries(clockChanges)) {
+        // Every day of March and October 2027; the weeks around both clock changes of the other years.
+        const days = year === "2027" ? [...daysBetween("2027-03-01", "2027-03-31"), ...daysBetween("2027-10-01", "2027-10-31")] : [spring, autumn].flatMap((change) => daysBetween(addDays(change, -3), addDays(change, 3)));
+        for (const day of days) {
+          const from = localMidnight(day, zone);
+          const to = localMidnight(addDays(day, 1), zone);
+          expect(hours(from, to), `${zone} ${day}`).toBe(day === spring ? 23 : day === autumn ? 25 : 24);
+          for (const pattern of patterns(zone)) {
+            expect(shiftsBetween(from, to, pattern), `${zone} ${pattern.shiftHours} h from ${pattern.firstShiftStartsAt} on ${day}`).toBe(pattern.shiftsPerDay);
+          }
+        }
+      }
+    }
+  });
+
+  it("counts a cycle, a month or a year as its local days times the shifts per day, across either clock change", () => {
+    for (const zone of zones) {
+      for (const pattern of patterns(zone)) {
+        for (const year of [2026, 2027, 2028, 2029, 2030]) {
+          const firsts = [...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, "0")}-01`), `${year + 1}-01-01`];
+          // Every month, both half-year cycles (one holds the spring change, the other the autumn one) and the year.
+          const periods: [string, string][] = [...firsts.slice(0, 12).map((first, m): [string, string] => [first, firsts[m + 1]!]), [firsts[0]!, firsts[6]!], [firsts[6]!, firsts[12]!], [firsts[0]!, firsts[12]!]];
+          for (const [start, end] of periods) {
+            const localDays = daysBetween(start, end).length - 1;
+            expect(shiftsBetween(localMidnight(start, zone), localMidnight(end, zone), pattern), `${zone} ${pattern.shiftHours} h from ${pattern.firstShiftStartsAt}, ${start} to ${end}`).toBe(localDays * pattern.shiftsPerDay);
+          }
+        }
+      }
+    }
+  });
+
+  it("counts the spring cycle of 2027 in London as 181 days of 3 shifts (dividing hours by 24 gave 180), and the autumn cycle as 184, not 185", () => {
+    const from = localMidnight("2027-01-01", "Europe/London");
+    const to = localMidnight("2027-07-01", "Europe/London");
+    expect(Math.floor(hours(from, to) / 24)).toBe(180);
+    expect(shiftsBetween(from, to, london)).toBe(543);
+    const autumn = [localMidnight("2027-07-01", "Europe/London"), localMidnight("2028-01-01", "Europe/London")] as const;
+    expect(hours(...autumn)).toBe(184 * 24 + 1);
+    expect(shiftsBetween(...autumn, berlin4h)).toBe(184 * 6);
+  });
+
+  it("counts only shifts that start in the period: none for an empty or reversed one, one for a single shift", () => {
+    const shift = slotFor("2027-03-28", 0, 1, { ...london, firstShiftStartsAt: "00:00" });
+    expect(hours(shift.startsAt, shift.endsAt)).toBe(7);
+    expect(shiftsBetween(shift.startsAt, shift.endsAt, { ...london, firstShiftStartsAt: "00:00" })).toBe(1);
+    expect(shiftsBetween(shift.endsAt, shift.startsAt, london)).toBe(0);
+    expect(shiftsBetween(shift.startsAt, shift.startsAt, london)).toBe(0);
   });
 });

@@ -72,10 +72,40 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
+/** The local calendar date (YYYY-MM-DD) an instant falls on in the zone. */
+export function localDateOf(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
+}
+
+/**
+ * How many shifts start in [from, to): counted shift by shift on each local
+ * calendar day, never by dividing elapsed hours by 24. The spring day has
+ * 23 hours but all its shifts (one an hour short); the autumn day has 25
+ * hours and no extra shift.
+ */
+export function shiftsBetween(from: Date, to: Date, pattern: ShiftPattern): number {
+  if (to <= from) return 0;
+  // A date's shifts start between its midnight and the next day's end (a day's shifts fit in 24 h), so
+  // every date from two after `from`'s to two before `to`'s is whole; only the dates at either end are
+  // checked shift by shift (from the day before `from`'s: its late shift may start after `from`).
+  const first = addDays(localDateOf(from, pattern.timeZone), -1);
+  const last = localDateOf(to, pattern.timeZone);
+  const days = daysBetween(first, last);
+  const edges = days.length <= 6 ? days : [...days.slice(0, 3), ...days.slice(-3)];
+  let count = (days.length - edges.length) * pattern.shiftsPerDay;
+  for (const day of edges) {
+    for (let index = 0; index < pattern.shiftsPerDay; index++) {
+      const start = shiftStart(day, index, pattern);
+      if (start >= from && start < to) count++;
+    }
+  }
+  return count;
+}
+
 /** The local date and shift index an instant falls in, or null if between shifts (a pattern with gaps). */
 export function shiftAt(at: Date, pattern: ShiftPattern): { date: string; index: number } | null {
-  const local = new TZDate(at.getTime(), pattern.timeZone);
-  const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
+  const date = localDateOf(at, pattern.timeZone);
   for (const day of [addDays(date, -1), date]) {
     for (let index = 0; index < pattern.shiftsPerDay; index++) {
       if (at >= shiftStart(day, index, pattern) && at < shiftEnd(day, index, pattern)) return { date: day, index };

@@ -6,12 +6,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import type { ShipmentStatus } from "@/server/generated/prisma/enums";
 import { receiveSchema, type ReceiveInput } from "@/server/samples/schemas";
+import { shipmentStateText } from "@/server/samples/shipment-state";
 import { Field, FormError, Input, Select } from "../../_components/form";
 import { Button } from "../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../_lib/trpc";
 
-type Received = { code: string; label: string; samples: string[]; condition: string; location: string; shipment: string | null; shipmentComplete: boolean; flagged: boolean };
+type Received = { code: string; label: string; samples: string[]; condition: string; location: string; shipment: string | null; shipmentStatus: ShipmentStatus | null; shipmentComplete: boolean; flagged: boolean };
 
 /** A scanner types the code and presses Enter: the code field keeps the focus, condition and location carry over between scans. */
 export function ReceiveForm() {
@@ -58,6 +60,7 @@ export function ReceiveForm() {
               <span className="font-medium">{r.code}</span> ({r.label}) received {r.condition.toLowerCase()}, stored at {r.location}: {r.samples.length} sample{r.samples.length === 1 ? "" : "s"} ({r.samples.join(", ")}).
               {r.flagged ? " Flagged to the applicant." : ""}
               {r.shipmentComplete ? ` ${r.shipment} is complete; the applicant has been told.` : ""}
+              {r.shipment && r.shipmentStatus ? ` ${r.shipment}: ${shipmentStateText[r.shipmentStatus].toLowerCase()}.` : ""}
             </p></li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { materialClassLabels } from "@/server/access-requests/schemas";
 import { hazardLabels } from "@/server/samples/schemas";
+import { shipmentStateText, shipmentStateTone } from "@/server/samples/shipment-state";
 import { formatFacilityDateTime } from "@/server/time";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "../../../../_components/ui";
 import { portalApi } from "../../../../_lib/server-api";
@@ -76,15 +77,16 @@ export default async function SamplesPage({ params }: { params: Promise<{ id: st
                 <li key={sh.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{sh.reference}</span>
-                    <Badge tone={sh.status === "PLANNED" ? "neutral" : sh.status === "DISPATCHED" ? "info" : "success"}>{sh.status === "PLANNED" ? "Planned" : sh.status === "DISPATCHED" ? "Dispatched" : "Received"}</Badge>
+                    <Badge tone={shipmentStateTone[sh.status]}>{shipmentStateText[sh.status]}</Badge>
                     <span className="text-slate-600">{sh.courier} {sh.trackingNumber}{sh.dangerousGoods ? ` · dangerous goods ${sh.unNumber}` : ""}</span>
                     <a className="text-brand-700 underline" href={`/api/shipments/${sh.id}/labels`} target="_blank" rel="noreferrer">Print labels</a>
                   </div>
+                  <p className="mt-1 text-slate-700">{sh.progress}</p>
                   <ul className="mt-2 space-y-1">
                     {sh.containers.map((c) => <li key={c.id}><span className="font-mono text-xs">{c.code}</span> {c.label}: {c.samples.map((s) => s.code).join(", ")}{c.receivedAt ? ` · received ${c.condition?.toLowerCase()} ${formatFacilityDateTime(c.receivedAt, zone)}` : ""}</li>)}
                   </ul>
                   {isApplicant && sh.status === "PLANNED" ? <div className="mt-3"><DispatchButton shipmentId={sh.id} reference={sh.reference} /></div> : null}
-                  {isFacilityStaff && sh.status === "DISPATCHED" && sh.containers.some((c) => c.receivedAt) ? <div className="mt-3"><CloseReceiptButton shipmentId={sh.id} /></div> : null}
+                  {isFacilityStaff && sh.status === "IN_TRANSIT" && sh.containers.some((c) => c.receivedAt) ? <div className="mt-3"><CloseReceiptButton shipmentId={sh.id} /></div> : null}
                 </li>
               ))}
             </ul>
