@@ -9,27 +9,21 @@ import { roleLabels } from "@/server/organisations/roles";
 import { inviteMemberSchema, type InviteMemberInput } from "@/server/organisations/schemas";
 import { Field, FormError, Input, Select } from "../../../_components/form";
 import { Button, Notice } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 export function InviteMemberForm({ organisationId, roles }: { organisationId: string; roles: { value: InviteMemberInput["role"]; label: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState<SentInvitation | null>(null);
   const form = useForm<InviteMemberInput>({ resolver: zodResolver(inviteMemberSchema), defaultValues: { organisationId, email: "", role: roles[0]!.value } });
   const invite = useMutation(trpc.organisations.invite.mutationOptions());
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, ["email", "role"], async (values) => {
     setSent(null);
-    try {
-      setSent(await invite.mutateAsync(values));
-      form.reset({ organisationId, email: "", role: values.role });
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["email", "role"]));
-    }
+    setSent(await invite.mutateAsync(values));
+    form.reset({ organisationId, email: "", role: values.role });
+    router.refresh();
   });
 
   return (

@@ -10,7 +10,7 @@ import { materialClassLabels, materialClasses } from "@/server/access-requests/s
 import { afterwardsOptions, createShipmentSchema, hazardClasses, hazardLabels, registerSampleSchema, releaseSamplesSchema, sampleSafetySchema, type CreateShipmentInput, type RegisterSampleInput, type ReleaseSamplesInput } from "@/server/samples/schemas";
 import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../../_components/form";
 import { Button } from "../../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../../_lib/trpc";
+import { applyServerErrors, useServerSubmit, useTRPC } from "../../../../_lib/trpc";
 
 const afterwardsLabels = { RETURN: "Return it to us", DISPOSE: "Dispose of it", KEEP_FOR_FOLLOW_UP: "Keep it for a follow-up experiment" } as const;
 const orNull = { setValueAs: (v: string) => (v?.trim() ? v.trim() : null) };
@@ -19,23 +19,17 @@ const registerFields = ["name", "materialClass", "originSite", "originLocation",
 export function RegisterSampleForm({ requestId, parents }: { requestId: string; parents: { id: string; label: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const defaults: RegisterSampleInput = { requestId, name: "", materialClass: "ORE", description: "", originSite: "", originLocation: "", originDepthM: null, collectedOn: null, parentId: null, massGrams: null, volumeMl: null, dimensions: "", igsn: null, hazards: [], activityBq: null, storageConditions: "", afterwards: "RETURN", sds: null };
   const form = useForm<RegisterSampleInput, unknown, z.output<typeof registerSampleSchema>>({ resolver: zodResolver(registerSampleSchema), defaultValues: defaults });
   const register = useMutation(trpc.samples.register.mutationOptions());
   const hazards = useWatch({ control: form.control, name: "hazards" }) ?? [];
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const created = await register.mutateAsync(values);
-      setSaved(`Registered ${created.code}${created.safety === "PENDING" ? ": it waits for the facility's safety approval before it can ship." : "."}`);
-      form.reset(defaults);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, registerFields));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, registerFields, async (values) => {
+    const created = await register.mutateAsync(values);
+    setSaved(`Registered ${created.code}${created.safety === "PENDING" ? ": it waits for the facility's safety approval before it can ship." : "."}`);
+    form.reset(defaults);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Register a sample" onChange={() => setSaved(null)}>
@@ -133,7 +127,6 @@ export function SampleSafetyForm({ sampleId, code }: { sampleId: string; code: s
 export function ShipmentForm({ requestId, samples, currency }: { requestId: string; samples: { id: string; label: string; radioactive: boolean }[]; currency: "GBP" | "EUR" }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateShipmentInput, unknown, z.output<typeof createShipmentSchema>>({
     resolver: zodResolver(createShipmentSchema),
     defaultValues: { requestId, courier: "", trackingNumber: "", declaredValueMinor: 0, currency, dangerousGoods: samples.some((s) => s.radioactive), unNumber: null, expectedArrival: "", containers: [{ label: "Box 1", sampleIds: [] }] },
@@ -142,14 +135,9 @@ export function ShipmentForm({ requestId, samples, currency }: { requestId: stri
   const dangerous = useWatch({ control: form.control, name: "dangerousGoods" });
   const create = useMutation(trpc.samples.createShipment.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await create.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["courier", "trackingNumber", "declaredValueMinor", "dangerousGoods", "unNumber", "expectedArrival", "containers"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["courier", "trackingNumber", "declaredValueMinor", "dangerousGoods", "unNumber", "expectedArrival", "containers"], async (values) => {
+    await create.mutateAsync(values);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Plan a shipment">
@@ -212,19 +200,13 @@ export function CloseReceiptButton({ shipmentId }: { shipmentId: string }) {
 export function ReleaseSamplesForm({ requestId, samples }: { requestId: string; samples: { id: string; label: string; afterwards: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ReleaseSamplesInput, unknown, z.output<typeof releaseSamplesSchema>>({ resolver: zodResolver(releaseSamplesSchema), defaultValues: { requestId, sampleIds: [], action: "RETURN", courier: null, trackingNumber: null, note: "" } });
   const action = useWatch({ control: form.control, name: "action" });
   const release = useMutation(trpc.samples.release.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await release.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["sampleIds", "courier", "trackingNumber", "note"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["sampleIds", "courier", "trackingNumber", "note"], async (values) => {
+    await release.mutateAsync(values);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Return or dispose of samples">
