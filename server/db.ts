@@ -35,5 +35,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** Runs `work` in one transaction; state change, audit row and outbox message commit together. */
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client: PrismaClient = getDb()): Promise<T> {
-  return client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000 });
+  // A burst (a call deadline, a whole cycle scheduled at once) queues for the pool's
+  // connections: wait up to 10 s for one rather than Prisma's default 2 s.
+  return client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 10_000 });
 }
