@@ -3,6 +3,11 @@ import type { Db } from "../db";
 import { loadBillableRequest, loadVisibleInvoice } from "./load-billing";
 import { clock } from "../clock";
 
+async function endstationsWithoutRates(db: Db, endstations: { id: string; name: string }[], now: Date) {
+  const priced = await db.rateCard.findMany({ where: { endstationId: { in: endstations.map((e) => e.id) }, validFrom: { lte: now } }, select: { endstationId: true }, distinct: ["endstationId"] });
+  return endstations.filter((e) => !priced.some((p) => p.endstationId === e.id)).map((e) => e.name);
+}
+
 /** The quote and invoices of a request, and for staff what the next invoice would count. */
 export async function billingOfRequest(db: Db, actor: Actor, requestId: string, now = clock.now()) {
   const { request, isFacilityStaff, isPayer } = await loadBillableRequest(db, actor, requestId);
@@ -21,7 +26,8 @@ export async function billingOfRequest(db: Db, actor: Actor, requestId: string, 
     run: isFacilityStaff ? { shiftsUsed: ran.reduce((n, b) => n + b.shifts, 0), downtimeHours: ran.reduce((n, b) => n + Number(b.downtimeHours), 0) } : null,
     addOnRates: isFacilityStaff && request.quote ? ((request.quote.rates as { addOns?: { kind: string; label: string; unitLabel: string; priceMinor: number }[] }).addOns ?? []) : [],
     canMakeQuote: isFacilityStaff && !request.quote && request.state === "APPROVED",
-    hasRateCard: isFacilityStaff && !request.quote ? (await db.rateCard.count({ where: { endstationId: request.endstations[0]?.endstationId ?? "", validFrom: { lte: now } } })) > 0 : true,
+    /** Endstations of the request with no rate card in force: the quote waits for them. */
+    missingRateCards: isFacilityStaff && !request.quote ? await endstationsWithoutRates(db, request.endstations.map((e) => e.endstation), now) : [],
   };
 }
 

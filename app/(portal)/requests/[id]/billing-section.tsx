@@ -45,8 +45,8 @@ export function BillingSection({ requestId, billing }: { requestId: string; bill
         </div>
       ) : billing.canMakeQuote ? (
         <div className="space-y-2 text-sm">
-          <p className="text-slate-700">{billing.hasRateCard ? "No quote yet: the request was approved before this endstation had a rate card." : "No quote yet, and this endstation has no rate card in force. A facility admin adds one under Rates."}</p>
-          {billing.hasRateCard ? <MakeQuoteButton requestId={requestId} /> : null}
+          <p className="text-slate-700">{billing.missingRateCards.length === 0 ? "No quote yet: the request was approved before its endstations had rate cards." : `No quote yet: ${billing.missingRateCards.join(" and ")} ${billing.missingRateCards.length === 1 ? "has" : "have"} no rate card in force. A facility admin adds one under Rates.`}</p>
+          {billing.missingRateCards.length === 0 ? <MakeQuoteButton requestId={requestId} /> : null}
         </div>
       ) : (
         <p className="text-sm text-slate-700">The quote is made when the request is approved.</p>
