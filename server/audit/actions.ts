@@ -47,6 +47,7 @@ export const auditActions = [
   "invoice.credit_note_issued",
   "invoice.payment_updated",
   "invoice.stripe_synced",
+  "invoice.stripe_sync_retried",
   "rate_card.saved",
   // samples
   "sample.registered",

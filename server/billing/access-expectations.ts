@@ -10,6 +10,8 @@ export const billingAccessExpectations: Record<string, "public" | "signedIn" | r
   "billing.cancelQuote": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "billing.issueInvoice": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "billing.issueCreditNote": ["FACILITY_STAFF", "FACILITY_ADMIN"],
+  "billing.stoppedStripeSyncs": ["FACILITY_STAFF", "FACILITY_ADMIN"],
+  "billing.retryStripeSync": ["FACILITY_STAFF", "FACILITY_ADMIN"],
   "billing.rates": ["FACILITY_ADMIN"],
   "billing.saveRateCard": ["FACILITY_ADMIN"],
   "billing.saveAddOnRate": ["FACILITY_ADMIN"],

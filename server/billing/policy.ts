@@ -11,6 +11,8 @@ export const billingAccess = {
   cancelQuote: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   issueInvoice: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   issueCreditNote: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
+  stoppedStripeSyncs: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
+  retryStripeSync: rolesAccess("FACILITY_STAFF", "FACILITY_ADMIN"),
   rates: rolesAccess("FACILITY_ADMIN"),
   saveRateCard: rolesAccess("FACILITY_ADMIN"),
   programmes: rolesAccess("FUNDER", "PLATFORM_ADMIN"),

@@ -9,9 +9,11 @@ import { billingAccess as access } from "./policy";
 import { cancelQuote, setPaymentTerms } from "./quote-actions";
 import { billingOfRequest, getInvoice, listInvoices } from "./read-billing";
 import { administeredRates } from "./read-rates";
+import { retryStripeSync } from "./retry-stripe-sync";
 import { saveAddOnRate } from "./save-add-on-rate";
 import { saveFacilityBilling } from "./save-facility-billing";
 import { saveRateCard } from "./save-rate-card";
+import { stoppedStripeSyncs } from "./stopped-stripe-syncs";
 import { addOnRateSchema, cancelQuoteSchema, facilityBillingSchema, creditNoteSchema, invoiceIdSchema, issueInvoiceSchema, paymentTermsSchema, programmeIdSchema, rateCardSchema, requestIdSchema } from "./schemas";
 
 /** Quotes, invoices, payments and the funders' subsidy ledger. */
@@ -24,6 +26,12 @@ export const billingRouter = createRouter({
   cancelQuote: procedure.meta({ access: access.cancelQuote }).input(cancelQuoteSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => cancelQuote(tx, ctx, input))),
   issueInvoice: procedure.meta({ access: access.issueInvoice }).input(issueInvoiceSchema).mutation(async ({ ctx, input }) => {
     const result = await runMutation(ctx, (tx) => issueInvoice(tx, ctx, input));
+    await nudgeStripe();
+    return result;
+  }),
+  stoppedStripeSyncs: procedure.meta({ access: access.stoppedStripeSyncs }).query(({ ctx }) => stoppedStripeSyncs(ctx.db, ctx.actor)),
+  retryStripeSync: procedure.meta({ access: access.retryStripeSync }).input(invoiceIdSchema).mutation(async ({ ctx, input }) => {
+    const result = await runMutation(ctx, (tx) => retryStripeSync(tx, ctx, input));
     await nudgeStripe();
     return result;
   }),
