@@ -62,6 +62,52 @@ describe("quotes at approval and the subsidy ledger", () => {
   });
 });
 
+describe("a request on several endstations", () => {
+  /** T01 at £3,200 a shift (£2,800 from the 11th) and a second endstation at £1,500 (£1,000 from the 3rd), the request listing the second first. */
+  async function twoEndstations() {
+    const w = await createBillingWorld(db);
+    const t02 = await db.endstation.create({ data: { facilityId: w.facility.id, code: "T02", name: "T02 Nano-tomography", technique: "NANO_CT", description: "Second test beamline" } });
+    await db.rateCard.create({ data: { endstationId: t02.id, currency: "GBP", unit: "SHIFT", priceMinor: 150_000, slidingFromUnit: 3, slidingPriceMinor: 100_000, validFrom: new Date(Date.now() - 86_400_000), createdById: w.admin.userId } });
+    const { request } = await createAwaitingDecision(db, w, undefined, [t02.id, w.endstation.id]);
+    return { w, t02, request };
+  }
+
+  it("prices each endstation's share with its own rate card and sliding scale; subsidy and VAT apply to the total", async () => {
+    const { w, request } = await twoEndstations();
+    await callerFor(w.admin).accessRequests.decide({ requestId: request.id, approve: true, shifts: 7, note: "Approved on both." });
+    const quote = await db.quote.findUniqueOrThrow({ where: { requestId: request.id } });
+    // 7 shifts split evenly in the request's order, the first listed taking the odd one: T02 4, T01 3.
+    // T02: 2 × £1,500 + 2 × £1,000 (sliding from the 3rd) = £5,000; T01: 3 × £3,200 = £9,600; 3 samples × £150 = £450.
+    // Full cost £15,050; 75 % subsidy £11,287.50; net £3,762.50; 20 % VAT £752.50; total £4,515.00.
+    expect(quote.lines).toEqual([
+      { label: "Beam time on T02 Nano-tomography (shifts)", quantity: 2, unitPriceMinor: 150_000, amountMinor: 300_000 },
+      { label: "Beam time on T02 Nano-tomography from shift 3 (sliding scale)", quantity: 2, unitPriceMinor: 100_000, amountMinor: 200_000 },
+      { label: "Beam time on T01 Micro-tomography (shifts)", quantity: 3, unitPriceMinor: 320_000, amountMinor: 960_000 },
+      { label: "Sample preparation (per sample)", quantity: 3, unitPriceMinor: 15_000, amountMinor: 45_000 },
+    ]);
+    expect(quote).toMatchObject({ units: 7, fullCostMinor: 1_505_000, subsidyMinor: 1_128_750, netMinor: 376_250, vatMinor: 75_250, totalMinor: 451_500 });
+
+    // After the run each endstation's shifts are priced at its frozen card: T02 1 shift, T01 5 shifts less 2 h downtime (£400 an hour).
+    const [t02] = (quote.rates as { endstations: { endstationId: string }[] }).endstations;
+    await createRunBooking(db, w, request.id, 1, { endstationId: t02!.endstationId });
+    await createRunBooking(db, w, request.id, 5, { downtimeHours: 2 });
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id } });
+    // £1,500 + 5 × £3,200 − 2 h × £400 = £16,700.
+    expect(invoice.fullCostMinor).toBe(1_670_000);
+    expect((invoice.lines as { label: string }[]).map((l) => l.label)).toEqual(["Beam time on T02 Nano-tomography (shifts)", "Beam time on T01 Micro-tomography (shifts)", "Downtime credit on T01 Micro-tomography (2.00 h lost through the facility)"]);
+  });
+
+  it("an endstation without a rate card in force: approval leaves the quote for later, and staff are told which endstation lacks one", async () => {
+    const { w, t02, request } = await twoEndstations();
+    await db.rateCard.deleteMany({ where: { endstationId: t02.id } });
+    await callerFor(w.admin).accessRequests.decide({ requestId: request.id, approve: true, shifts: 4, note: "Approved on both." });
+    expect(await db.quote.count({ where: { requestId: request.id } })).toBe(0);
+    await expect(callerFor(w.staff).billing.makeQuote({ requestId: request.id })).rejects.toMatchObject({ code: "CONFLICT", message: "T02 Nano-tomography has no rate card in force yet; a facility admin adds one under Rates before the request can be priced." });
+    await expect(callerFor(w.staff).billing.forRequest({ requestId: request.id })).resolves.toMatchObject({ missingRateCards: ["T02 Nano-tomography"] });
+  });
+});
+
 describe("invoices after the run", () => {
   it("invoices the 5 shifts used less 2.5 h of facility downtime, spends the subsidy and releases the rest", async () => {
     const w = await createBillingWorld(db);

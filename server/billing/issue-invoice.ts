@@ -5,10 +5,11 @@ import type { Prisma, Tx } from "../db";
 import { conflict, forbidden, invalid } from "../errors";
 import { emailApplicant, requestUrl } from "../access-requests/notify";
 import { nextCounter } from "../references/next-counter";
-import { addOnLines, type AddOnRateTerms } from "./current-rates";
+import { addOnLines } from "./current-rates";
 import { loadBillableRequest } from "./load-billing";
 import type { Currency } from "./money";
-import { price, type RateTerms } from "./pricing";
+import { frozenRatesOf, type FrozenRates } from "./frozen-rates";
+import { priceBeamTimes, type BeamTime } from "./pricing";
 import type { issueInvoiceSchema } from "./schemas";
 import { spendSubsidy, subsidyHeadroom } from "./subsidy-ledger";
 import type { AddOnKind } from "../generated/prisma/enums";
@@ -20,6 +21,31 @@ const paymentDays = 30;
 export async function nextInvoiceNumber(tx: Tx, facility: { id: string; code: string }) {
   const sequence = await nextCounter(tx, `invoice-${facility.id}`);
   return { sequence, number: `${facility.code}-${String(sequence).padStart(5, "0")}` };
+}
+
+type RunBooking = { shifts: number; downtimeHours: unknown; endstationId: string; endstation: { name: string } };
+
+/**
+ * The shifts run and downtime on each endstation, priced with the card the
+ * quote froze for it. A quote with one card (one endstation, or made before
+ * quotes priced each endstation) prices every shift with it; otherwise a
+ * shift on an endstation the quote did not price is refused by name.
+ */
+function beamTimesRun(frozen: FrozenRates, ran: RunBooking[], quoteReference: string): BeamTime[] {
+  const single = frozen.endstations.length === 1 ? frozen.endstations[0]! : null;
+  const stray = single ? undefined : ran.find((b) => !frozen.endstations.some((e) => e.endstationId === b.endstationId));
+  if (stray) throw conflict(`Shifts ran on ${stray.endstation.name}, which quote ${quoteReference} does not price; move the booking to one of ${frozen.endstations.map((e) => e.name).join(", ")}, where its shifts are priced.`);
+  return frozen.endstations.map((e) => {
+    const mine = single ? ran : ran.filter((b) => b.endstationId === e.endstationId);
+    const shifts = mine.reduce((n, b) => n + b.shifts, 0);
+    // Hourly instruments bill the hours of the shifts used, at the shift length frozen in the quote.
+    return {
+      endstation: e.name,
+      rates: e.beam,
+      units: e.beam.unit === "SHIFT" ? shifts : shifts * e.shiftHours,
+      downtimeCreditHundredthHours: mine.reduce((n, b) => n + Math.round(Number(b.downtimeHours) * 100), 0),
+    };
+  });
 }
 
 /**
@@ -38,25 +64,22 @@ export async function issueInvoice(tx: Tx, ctx: RequestContext, input: z.output<
   if (quote.state !== "ACTIVE") throw conflict(`${request.reference}'s quote is ${quote.state.toLowerCase()}; it cannot be invoiced again.`);
   const q = request.quote!;
 
-  const ran = await tx.booking.findMany({ where: { requestId: request.id, kind: "REQUEST", state: "CONFIRMED", endsAt: { lte: now } }, select: { shifts: true, downtimeHours: true } });
+  const ran = await tx.booking.findMany({ where: { requestId: request.id, kind: "REQUEST", state: "CONFIRMED", endsAt: { lte: now } }, select: { shifts: true, downtimeHours: true, endstationId: true, endstation: { select: { name: true } } } });
   const shiftsUsed = ran.reduce((n, b) => n + b.shifts, 0);
   if (shiftsUsed === 0) throw conflict(`No shifts of ${request.reference} have run yet: the invoice counts confirmed bookings that have ended.`);
   const downtimeHundredths = ran.reduce((n, b) => n + Math.round(Number(b.downtimeHours) * 100), 0);
 
-  const frozen = q.rates as unknown as { beam: RateTerms; shiftHours: number; addOns: AddOnRateTerms[] };
-  // Hourly instruments bill the hours of the shifts used, at the shift length frozen in the quote.
-  const units = frozen.beam.unit === "SHIFT" ? shiftsUsed : shiftsUsed * frozen.shiftHours;
+  const frozen = frozenRatesOf(q.rates);
+  const beamTimes = beamTimesRun(frozen, ran, q.reference);
   const addOns = addOnLines(frozen.addOns, input.addOns);
   for (const kind of Object.keys(input.addOns) as AddOnKind[]) {
     if ((input.addOns[kind] ?? 0) > 0 && !frozen.addOns.some((a) => a.kind === kind)) throw invalid(`The quote has no rate for ${kind.toLowerCase().replaceAll("_", " ")}; leave it at 0.`, `addOns.${kind}`);
   }
   const programme = q.programmeId ? await tx.programme.findUniqueOrThrow({ where: { id: q.programmeId } }) : null;
   const headroom = programme ? await subsidyHeadroom(tx, programme.id, request.organisationId, request.id) : null;
-  const priced = price({
-    rates: { ...frozen.beam, currency: q.currency as Currency },
-    units,
+  const priced = priceBeamTimes({
+    beamTimes: beamTimes.map((b) => ({ ...b, rates: { ...b.rates, currency: q.currency as Currency } })),
     addOns,
-    downtimeCreditHundredthHours: downtimeHundredths,
     freeAtPointOfUse: q.paymentTerms === "FREE",
     vatBasisPoints: q.vatBasisPoints,
     subsidy: programme && headroom ? { percentBasisPoints: q.subsidyBasisPoints ?? 0, ...headroom } : null,

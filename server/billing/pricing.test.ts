@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMinor, mulDivFloor, mulDivRound, percentOf } from "./money";
-import { price, type PriceInput, type RateTerms } from "./pricing";
+import { inRequestOrder, splitShifts } from "./split-shifts";
+import { price, priceBeamTimes, type PriceInput, type RateTerms } from "./pricing";
 
 // S07 micro-tomography: £3,200 a shift of 8 h, £2,800 from the 11th shift.
 const s07: RateTerms = { currency: "GBP", unit: "SHIFT", unitHours: 8, priceMinor: 320_000, slidingFromUnit: 11, slidingPriceMinor: 280_000 };
@@ -85,5 +86,25 @@ describe("pricing a quote or invoice (hand-worked examples)", () => {
   it("refuses fractional or negative quantities", () => {
     expect(() => price({ ...base, units: 1.5 })).toThrow(/whole number/);
     expect(() => price({ ...base, addOns: [{ label: "Shipping", quantity: -1, unitPriceMinor: 100 }] })).toThrow(/Shipping/);
+  });
+
+  it("two endstations each slide on their own count, and the subsidy and VAT apply once to the total", () => {
+    // S07 12 shifts: 10 × £3,200 + 2 × £2,800 = £37,600; a £1,500 instrument sliding to £1,000 from its 3rd shift, 3 shifts: £4,000.
+    // Sliding over the combined 15 shifts would give a different figure. Full £41,600; 75 % £31,200; net £10,400; 20 % VAT £2,080.
+    const other: RateTerms = { currency: "GBP", unit: "SHIFT", unitHours: 8, priceMinor: 150_000, slidingFromUnit: 3, slidingPriceMinor: 100_000 };
+    const q = priceBeamTimes({ beamTimes: [{ endstation: "S07", rates: s07, units: 12 }, { endstation: "S09", rates: other, units: 3 }], addOns: [], subsidy: { percentBasisPoints: 7_500, capRemainingMinor: 1e9, budgetRemainingMinor: 1e9 }, freeAtPointOfUse: false, vatBasisPoints: 2_000 });
+    expect(q.lines.map((l) => [l.label, l.amountMinor])).toEqual([["Beam time on S07 (shifts)", 3_200_000], ["Beam time on S07 from shift 11 (sliding scale)", 560_000], ["Beam time on S09 (shifts)", 300_000], ["Beam time on S09 from shift 3 (sliding scale)", 100_000]]);
+    expect(q).toMatchObject({ fullCostMinor: 4_160_000, subsidyMinor: 3_120_000, netMinor: 1_040_000, vatMinor: 208_000, totalMinor: 1_248_000 });
+    expect(() => priceBeamTimes({ beamTimes: [{ endstation: "S07", rates: s07, units: 1 }, { endstation: "E1", rates: { ...other, currency: "EUR" }, units: 1 }], addOns: [], subsidy: null, freeAtPointOfUse: false, vatBasisPoints: 0 })).toThrow(/one currency/);
+  });
+});
+
+describe("sharing granted shifts among a request's endstations", () => {
+  it("splits evenly in the request's order, the first taking the odd shifts", () => {
+    expect(splitShifts(7, 2)).toEqual([4, 3]);
+    expect(splitShifts(8, 3)).toEqual([3, 3, 2]);
+    expect(splitShifts(1, 2)).toEqual([1, 0]);
+    const order = inRequestOrder([{ id: "a", name: "A" }, { id: "b", name: "B" }, { id: "c", name: "C" }], { endstationIds: ["c", "a"] });
+    expect(order.map((e) => e.id)).toEqual(["c", "a", "b"]);
   });
 });

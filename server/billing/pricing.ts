@@ -28,17 +28,35 @@ export interface SubsidyTerms {
   budgetRemainingMinor: number;
 }
 
-export interface PriceInput {
+/** The beam time of one endstation: its own rates (and sliding scale), units and downtime. */
+export interface BeamTime {
+  /** The endstation's name, shown on its lines; null when a bill has one unnamed beam time. */
+  endstation: string | null;
   rates: RateTerms;
   /** Units used (or, for a quote, granted): shifts for SHIFT rates, hours for HOUR rates. */
   units: number;
-  addOns: AddOn[];
   /** Hours of beam lost through the facility's fault, in hundredths of an hour (2.5 h = 250). */
   downtimeCreditHundredthHours?: number;
+}
+
+interface Terms {
+  addOns: AddOn[];
   subsidy: SubsidyTerms | null;
   /** Non-proprietary access: free to the user, its full cost recorded as value granted. */
   freeAtPointOfUse: boolean;
   vatBasisPoints: number;
+}
+
+/** One beam time (the single-endstation form). */
+export interface PriceInput extends Terms {
+  rates: RateTerms;
+  units: number;
+  downtimeCreditHundredthHours?: number;
+}
+
+/** Several endstations' beam time on one bill: subsidy and VAT apply to the total. */
+export interface PriceBeamTimesInput extends Terms {
+  beamTimes: BeamTime[];
 }
 
 export interface PriceLine {
@@ -67,40 +85,62 @@ function assertCount(value: number, what: string) {
 }
 
 /** Beam time lines: the standard price up to the sliding threshold, the sliding price after it. */
-function beamLines(rates: RateTerms, units: number): PriceLine[] {
+function beamLines({ endstation, rates, units }: BeamTime): PriceLine[] {
   const unitName = rates.unit === "SHIFT" ? "shift" : "hour";
+  const on = endstation ? ` on ${endstation}` : "";
   const slidingFrom = rates.slidingFromUnit !== null && rates.slidingPriceMinor !== null ? rates.slidingFromUnit : null;
   const atStandard = slidingFrom === null ? units : Math.min(units, slidingFrom - 1);
   const atSliding = units - atStandard;
   const lines: PriceLine[] = [];
-  if (atStandard > 0 || atSliding === 0) lines.push({ label: `Beam time (${unitName}s)`, quantity: atStandard, unitPriceMinor: rates.priceMinor, amountMinor: atStandard * rates.priceMinor });
-  if (atSliding > 0) lines.push({ label: `Beam time from ${unitName} ${slidingFrom} (sliding scale)`, quantity: atSliding, unitPriceMinor: rates.slidingPriceMinor!, amountMinor: atSliding * rates.slidingPriceMinor! });
+  if (atStandard > 0 || atSliding === 0) lines.push({ label: `Beam time${on} (${unitName}s)`, quantity: atStandard, unitPriceMinor: rates.priceMinor, amountMinor: atStandard * rates.priceMinor });
+  if (atSliding > 0) lines.push({ label: `Beam time${on} from ${unitName} ${slidingFrom} (sliding scale)`, quantity: atSliding, unitPriceMinor: rates.slidingPriceMinor!, amountMinor: atSliding * rates.slidingPriceMinor! });
+  return lines;
+}
+
+/** An endstation's beam lines and its downtime credit, which never takes the endstation's own lines below zero. */
+function beamTimeLines(beam: BeamTime): PriceLine[] {
+  const { rates, units } = beam;
+  assertCount(units, "Units");
+  assertCount(rates.priceMinor, "The price");
+  const lines = beamLines(beam);
+  const credit = beam.downtimeCreditHundredthHours ?? 0;
+  assertCount(credit, "Downtime");
+  if (credit > 0) {
+    // Credited at the rate of the last unit used, per hour of that unit.
+    const marginal = rates.slidingFromUnit !== null && rates.slidingPriceMinor !== null && units >= rates.slidingFromUnit ? rates.slidingPriceMinor : rates.priceMinor;
+    const perHour = mulDivRound(marginal, 1, rates.unitHours);
+    const amount = -Math.min(mulDivRound(marginal, credit, rates.unitHours * 100), lines.reduce((n, l) => n + l.amountMinor, 0));
+    lines.push({ label: `Downtime credit${beam.endstation ? ` on ${beam.endstation}` : ""} (${(credit / 100).toFixed(2)} h lost through the facility)`, quantity: credit / 100, unitPriceMinor: -perHour, amountMinor: amount });
+  }
   return lines;
 }
 
 /** Prices beam time and add-ons, credits facility downtime, applies the subsidy and VAT. */
 export function price(input: PriceInput): Priced {
-  const { rates } = input;
-  assertCount(input.units, "Units");
-  assertCount(rates.priceMinor, "The price");
-  const lines = beamLines(rates, input.units);
+  const { rates, units, downtimeCreditHundredthHours, ...terms } = input;
+  return priceBeamTimes({ ...terms, beamTimes: [{ endstation: null, rates, units, downtimeCreditHundredthHours }] });
+}
+
+/**
+ * Prices each endstation's beam time with its own rates (each with its own
+ * sliding scale and downtime credit), then the add-ons; the subsidy, its
+ * limits and VAT apply once, to the total.
+ */
+export function priceBeamTimes(input: PriceBeamTimesInput): Priced {
+  const first = input.beamTimes[0];
+  if (!first) throw new Error("A price needs the beam time of at least one endstation");
+  const currency = first.rates.currency;
+  const other = input.beamTimes.find((b) => b.rates.currency !== currency);
+  if (other) throw new Error(`One bill has one currency: ${other.endstation ?? "an endstation"} is priced in ${other.rates.currency}, not ${currency}`);
+  const lines = input.beamTimes.flatMap(beamTimeLines);
   for (const addOn of input.addOns) {
     assertCount(addOn.quantity, `The quantity of ${addOn.label}`);
     lines.push({ label: addOn.label, quantity: addOn.quantity, unitPriceMinor: addOn.unitPriceMinor, amountMinor: addOn.quantity * addOn.unitPriceMinor });
   }
-  const credit = input.downtimeCreditHundredthHours ?? 0;
-  assertCount(credit, "Downtime");
-  if (credit > 0) {
-    // Credited at the rate of the last unit used, per hour of that unit.
-    const marginal = rates.slidingFromUnit !== null && rates.slidingPriceMinor !== null && input.units >= rates.slidingFromUnit ? rates.slidingPriceMinor : rates.priceMinor;
-    const perHour = mulDivRound(marginal, 1, rates.unitHours);
-    const amount = -Math.min(mulDivRound(marginal, credit, rates.unitHours * 100), lines.reduce((n, l) => n + l.amountMinor, 0));
-    lines.push({ label: `Downtime credit (${(credit / 100).toFixed(2)} h lost through the facility)`, quantity: credit / 100, unitPriceMinor: -perHour, amountMinor: amount });
-  }
   const fullCostMinor = lines.reduce((n, l) => n + l.amountMinor, 0);
 
   if (input.freeAtPointOfUse) {
-    return { currency: rates.currency, lines, fullCostMinor, subsidyMinor: 0, subsidyLimitedBy: null, waivedMinor: fullCostMinor, netMinor: 0, vatMinor: 0, totalMinor: 0 };
+    return { currency, lines, fullCostMinor, subsidyMinor: 0, subsidyLimitedBy: null, waivedMinor: fullCostMinor, netMinor: 0, vatMinor: 0, totalMinor: 0 };
   }
   let subsidyMinor = 0;
   let subsidyLimitedBy: Priced["subsidyLimitedBy"] = null;
@@ -112,5 +152,5 @@ export function price(input: PriceInput): Priced {
   }
   const netMinor = fullCostMinor - subsidyMinor;
   const vatMinor = percentOf(netMinor, input.vatBasisPoints);
-  return { currency: rates.currency, lines, fullCostMinor, subsidyMinor, subsidyLimitedBy, waivedMinor: 0, netMinor, vatMinor, totalMinor: netMinor + vatMinor };
+  return { currency, lines, fullCostMinor, subsidyMinor, subsidyLimitedBy, waivedMinor: 0, netMinor, vatMinor, totalMinor: netMinor + vatMinor };
 }

@@ -15,8 +15,9 @@ export async function setPaymentTerms(tx: Tx, ctx: RequestContext, input: z.outp
   const quote = request.quote;
   if (!quote) throw conflict(`${request.reference} has no quote yet.`);
   if (quote.paymentTerms === "FREE") throw conflict(`${request.reference} is free at the point of use; there is nothing to pay.`);
+  if (quote.paidAt) throw conflict(`Quote ${quote.reference} is paid; its terms are settled.`);
   const purchaseOrderNumber = input.paymentTerms === "PURCHASE_ORDER" ? input.purchaseOrderNumber : null;
-  const changed = await tx.quote.updateMany({ where: { id: quote.id, state: "ACTIVE" }, data: { paymentTerms: input.paymentTerms, purchaseOrderNumber } });
+  const changed = await tx.quote.updateMany({ where: { id: quote.id, state: "ACTIVE", paidAt: null }, data: { paymentTerms: input.paymentTerms, purchaseOrderNumber } });
   if (changed.count === 0) throw conflict(`Quote ${quote.reference} is ${quote.state.toLowerCase()}; its terms are settled.`);
   await recordAudit(tx, ctx, { action: "quote.payment_terms_set", entityType: "Quote", entityId: quote.id, before: { paymentTerms: quote.paymentTerms, purchaseOrderNumber: quote.purchaseOrderNumber }, after: { paymentTerms: input.paymentTerms, purchaseOrderNumber } });
   return { paymentTerms: input.paymentTerms, purchaseOrderNumber };

@@ -2,6 +2,12 @@ import { organisationIdsOf, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import { loadBillableRequest, loadVisibleInvoice } from "./load-billing";
 import { clock } from "../clock";
+import { stripeConfigured } from "./stripe/client";
+
+async function endstationsWithoutRates(db: Db, endstations: { id: string; name: string }[], now: Date) {
+  const priced = await db.rateCard.findMany({ where: { endstationId: { in: endstations.map((e) => e.id) }, validFrom: { lte: now } }, select: { endstationId: true }, distinct: ["endstationId"] });
+  return endstations.filter((e) => !priced.some((p) => p.endstationId === e.id)).map((e) => e.name);
+}
 
 /** The quote and invoices of a request, and for staff what the next invoice would count. */
 export async function billingOfRequest(db: Db, actor: Actor, requestId: string, now = clock.now()) {
@@ -17,11 +23,14 @@ export async function billingOfRequest(db: Db, actor: Actor, requestId: string, 
     isPayer,
     timeZone: request.facility.timeZone,
     paymentInstructions: request.facility.paymentInstructions,
+    /** The payer can pay a prepayment online (Stripe Checkout) when Stripe is set up. */
+    onlinePayment: stripeConfigured(),
     /** For the "issue the invoice" form: what has run and which add-ons the quote priced. */
     run: isFacilityStaff ? { shiftsUsed: ran.reduce((n, b) => n + b.shifts, 0), downtimeHours: ran.reduce((n, b) => n + Number(b.downtimeHours), 0) } : null,
     addOnRates: isFacilityStaff && request.quote ? ((request.quote.rates as { addOns?: { kind: string; label: string; unitLabel: string; priceMinor: number }[] }).addOns ?? []) : [],
     canMakeQuote: isFacilityStaff && !request.quote && request.state === "APPROVED",
-    hasRateCard: isFacilityStaff && !request.quote ? (await db.rateCard.count({ where: { endstationId: request.endstations[0]?.endstationId ?? "", validFrom: { lte: now } } })) > 0 : true,
+    /** Endstations of the request with no rate card in force: the quote waits for them. */
+    missingRateCards: isFacilityStaff && !request.quote ? await endstationsWithoutRates(db, request.endstations.map((e) => e.endstation), now) : [],
   };
 }
 

@@ -68,3 +68,15 @@ export const facilityBillingSchema = z.object({
   paymentInstructions: z.string().trim().min(10, "Give the bank details users pay to (at least 10 characters).").max(1000),
 });
 export type FacilityBillingInput = z.input<typeof facilityBillingSchema>;
+
+export const bankTransferSchema = z.object({
+  requestId: z.string().min(1),
+  reference: z.string().trim().min(3, "Enter the transfer's reference as the bank statement shows it (at least 3 characters).").max(100, "At most 100 characters."),
+});
+export type BankTransferInput = z.input<typeof bankTransferSchema>;
+
+export const waivePrepaymentSchema = z.object({
+  requestId: z.string().min(1),
+  reason: z.string().trim().min(10, "Say why bookings may be confirmed before payment (at least 10 characters).").max(500, "At most 500 characters."),
+});
+export type WaivePrepaymentInput = z.input<typeof waivePrepaymentSchema>;

@@ -33,9 +33,9 @@ export async function createBillingWorld(db: Db, options: { budgetMinor?: bigint
 export type BillingWorld = Awaited<ReturnType<typeof createBillingWorld>>;
 
 /** A submitted SME request past feasibility and safety, waiting for the industrial office (created directly; the review flow is tested elsewhere). */
-export async function createAwaitingDecision(db: Db, w: BillingWorld, applicant?: SignedInActor) {
+export async function createAwaitingDecision(db: Db, w: BillingWorld, applicant?: SignedInActor, endstationIds: string[] = [w.endstation.id]) {
   const sme = applicant ?? (await createSmeApplicant(db));
-  const content = completeContent(w.endstation.id, { samples: [{ name: "Core cylinders", materialClass: "ORE", count: 3, hazardSummary: "none known" }] });
+  const content = completeContent(w.endstation.id, { endstationIds, samples: [{ name: "Core cylinders", materialClass: "ORE", count: 3, hazardSummary: "none known" }] });
   const request = await db.accessRequest.create({
     data: {
       reference: `LDS-98-${Math.floor(Math.random() * 900_000 + 100_000)}`,
@@ -49,17 +49,17 @@ export async function createAwaitingDecision(db: Db, w: BillingWorld, applicant?
       title: content.title,
       shiftsRequested: 6,
       submittedAt: new Date(),
-      endstations: { create: [{ endstationId: w.endstation.id }] },
+      endstations: { create: endstationIds.map((endstationId) => ({ endstationId })) },
     },
   });
   return { request, applicant: sme };
 }
 
 /** A confirmed booking of the request that has already run (ended `daysAgo` days ago), with downtime in hours. */
-export async function createRunBooking(db: Db, w: BillingWorld, requestId: string, shifts: number, options: { downtimeHours?: number; daysAgo?: number } = {}) {
+export async function createRunBooking(db: Db, w: BillingWorld, requestId: string, shifts: number, options: { downtimeHours?: number; daysAgo?: number; endstationId?: string } = {}) {
   const endsAt = new Date(Date.now() - 3_600_000 - (options.daysAgo ?? 1) * 3 * day);
   const downtimeHours = options.downtimeHours ?? 0;
   return db.booking.create({
-    data: { reference: `BK-T-${uniqueSuffix()}`, endstationId: w.endstation.id, kind: "REQUEST", state: "CONFIRMED", startsAt: new Date(endsAt.getTime() - shifts * 8 * 3_600_000), endsAt, shifts, requestId, title: "Run", downtimeHours, createdById: w.staff.userId },
+    data: { reference: `BK-T-${uniqueSuffix()}`, endstationId: options.endstationId ?? w.endstation.id, kind: "REQUEST", state: "CONFIRMED", startsAt: new Date(endsAt.getTime() - shifts * 8 * 3_600_000), endsAt, shifts, requestId, title: "Run", downtimeHours, createdById: w.staff.userId },
   });
 }

@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from "../errors";
 import { endstationForStaff, patternOf } from "./facility-staff";
 import { assertAgreementSigned } from "./agreement-gate";
 import { notifyBookingChange } from "./notify-booking";
+import { assertPrepaid } from "./prepayment-gate";
 import { assertFree, expireStaleHolds } from "./overlap";
 import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
 import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
@@ -66,7 +67,10 @@ export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output
 /** Turns a tentative hold into a confirmed booking, if it has not lapsed. */
 export async function confirmBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof confirmBookingSchema>, now = clock.now()) {
   const booking = await bookingForStaff(tx, ctx, input.bookingId);
-  if (booking.requestId) await assertAgreementSigned(tx, booking.requestId, booking.reference);
+  if (booking.requestId) {
+    await assertAgreementSigned(tx, booking.requestId, booking.reference);
+    await assertPrepaid(tx, booking.requestId);
+  }
   const confirmed = await tx.booking.updateMany({ where: { id: booking.id, state: "HELD", holdExpiresAt: { gt: now } }, data: { state: "CONFIRMED", holdExpiresAt: null } });
   if (confirmed.count === 0) {
     throw conflict(booking.state === "HELD" ? `The hold on ${booking.reference} has lapsed; place the booking again.` : `${booking.reference} is ${booking.state.toLowerCase()}, not held.`);

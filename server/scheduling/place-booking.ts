@@ -5,6 +5,7 @@ import type { Tx } from "../db";
 import { conflict, invalid, notFound } from "../errors";
 import { assertAgreementSigned } from "./agreement-gate";
 import { notifyBookingChange } from "./notify-booking";
+import { assertPrepaid } from "./prepayment-gate";
 import { assertFree, expireStaleHolds } from "./overlap";
 import { endstationForStaff, patternOf } from "./facility-staff";
 import { nextBookingReference } from "./reference";
@@ -26,7 +27,10 @@ export async function placeBooking(tx: Tx, ctx: RequestContext, input: z.output<
   const left = request.allocatedShifts - (scheduled._sum.shifts ?? 0);
   if (input.shifts > left) throw invalid(`${request.reference} has ${left} of its ${request.allocatedShifts} granted shifts left to schedule.`, "shifts");
 
-  if (!input.hold) await assertAgreementSigned(tx, request.id, request.reference);
+  if (!input.hold) {
+    await assertAgreementSigned(tx, request.id, request.reference);
+    await assertPrepaid(tx, request.id);
+  }
 
   const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, input.shifts, patternOf(endstation));
   if (slot.startsAt <= now) throw invalid("Schedule shifts in the future.", "date");

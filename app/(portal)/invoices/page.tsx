@@ -3,8 +3,9 @@ import Link from "next/link";
 import { formatMinor } from "@/server/billing/money";
 import { formatFacilityDate } from "@/server/time";
 import { paymentStateLabels, paymentStateTones } from "../../_components/money-lines";
-import { Badge, EmptyState, PageHeader } from "../../_components/ui";
-import { portalApi } from "../../_lib/server-api";
+import { hasRole } from "@/server/access/actor";
+import { Badge, EmptyState, Notice, PageHeader } from "../../_components/ui";
+import { currentActor, portalApi } from "../../_lib/server-api";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -13,7 +14,9 @@ const sorts = { newest: "Newest first", oldest: "Oldest first", largest: "Larges
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ state?: string; sort?: string }> }) {
   const { state, sort } = await searchParams;
-  const all = await (await portalApi()).billing.invoices();
+  const api = await portalApi();
+  const all = await api.billing.invoices();
+  const stopped = hasRole(await currentActor(), "FACILITY_STAFF", "FACILITY_ADMIN") ? (await api.billing.stoppedStripeSyncs()).length : 0;
   const filter = states.find((s) => s === state);
   const order = (sort && sort in sorts ? sort : "newest") as keyof typeof sorts;
   const shown = all
@@ -27,6 +30,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Invoices" description="Invoices and credit notes for your organisation's beam time, and for your facility's users. Amounts are in each invoice's currency; dates in the facility's time zone." />
+      {stopped > 0 ? (
+        <div className="mb-4">
+          <Notice tone="warning" title={`${stopped} invoice${stopped === 1 ? "" : "s"} not in Stripe`}>
+            The Stripe sync stopped after its last attempt. <Link className="font-medium underline" href="/invoices/stripe-sync">See the errors and retry ({stopped})</Link>
+          </Notice>
+        </div>
+      ) : null}
       <nav aria-label="Filter and sort invoices" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Show:</span>
         <Link aria-current={!filter ? "page" : undefined} className={!filter ? "font-semibold text-brand-800" : "text-brand-700 underline"} href={href({ state: "" })}>All ({all.length})</Link>

@@ -5,6 +5,7 @@ import { recordAudit } from "../../audit/record";
 import { inTransaction, type Db } from "../../db";
 import type { PaymentState } from "../../generated/prisma/enums";
 import { formatMinor } from "../money";
+import { applyCheckoutCompleted } from "./apply-checkout";
 
 /**
  * Payment states only move forward: a failure arriving after the payment
@@ -44,6 +45,7 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<"ap
   return inTransaction(async (tx) => {
     const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return "duplicate";
+    if (event.type === "checkout.session.completed") return applyCheckoutCompleted(tx, event);
     const next = stateFor[event.type];
     if (!next || isPartialRefund(event)) return "ignored";
     const { lodestoneId, stripeInvoiceId } = invoiceKeys(event);

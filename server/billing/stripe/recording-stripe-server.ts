@@ -30,6 +30,10 @@ export async function startRecordingStripe(options: { failFinalizeTimes?: number
       const idFor = (prefix: string) => `${prefix}_${createHash("sha256").update(requests.at(-1)!.idempotencyKey ?? String(counter)).digest("hex").slice(0, 14)}`;
       if (path === "/v1/customers") return send(200, { id: idFor("cus"), object: "customer" });
       if (path === "/v1/invoices") return send(200, { id: idFor("in"), object: "invoice", status: "draft" });
+      if (path === "/v1/checkout/sessions") {
+        const id = idFor("cs");
+        return send(200, { id, object: "checkout.session", mode: "payment", payment_status: "unpaid", url: `https://checkout.stripe.test/c/pay/${id}` });
+      }
       if (path === "/v1/invoiceitems") return send(200, { id: idFor("ii"), object: "invoiceitem" });
       const finalize = path.match(/^\/v1\/invoices\/(in_[0-9a-f]+)\/finalize$/);
       if (finalize) {

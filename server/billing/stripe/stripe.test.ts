@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhook } from "../../../app/api/webhooks/stripe/route";
-import { callerFor, testDb } from "../../testing/fixtures";
+import { callerFor, createMember, testDb } from "../../testing/fixtures";
 import { createAwaitingDecision, createBillingWorld, createRunBooking } from "../test-world";
 import { stripeClient } from "./client";
 import { startRecordingStripe } from "./recording-stripe-server";
@@ -127,5 +127,46 @@ describe("the Stripe webhook", () => {
     expect((await webhook(new Request(tampered.url, { method: "POST", body, headers: tampered.headers }))).status).toBe(400);
     expect(await db.stripeEvent.count({ where: { id: event.id } })).toBe(0);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paymentState).toBe("UNPAID");
+  });
+});
+
+describe("syncs that stopped after their last attempt", () => {
+  it("the last failed attempt puts the invoice on its facility's staff screen; Retry resets it once, audited, and the job then syncs it", async () => {
+    const { w, invoice, applicant } = await issuedInvoice();
+    // Nine failures already; the tenth is the last the job makes.
+    await db.invoice.update({ where: { id: invoice.id }, data: { stripeAttempts: 9, stripeLastError: "earlier failure" } });
+    const stripe = await startRecordingStripe({ failFinalizeTimes: 1 });
+    try {
+      const client = stripeClient("sk_test_lodestone", stripe.url);
+      expect(await syncInvoicesToStripe(db, client)).toBe(0);
+      const staff = callerFor(w.staff).billing;
+      const stopped = await staff.stoppedStripeSyncs();
+      expect(stopped).toEqual([expect.objectContaining({ id: invoice.id, number: invoice.number, payer: applicant.memberships[0]!.organisationName, totalMinor: 589_500, stripeAttempts: 10, stripeLastError: expect.stringContaining("no email address"), stripeLastAttemptAt: expect.any(Date) })]);
+      // Stopped: the job leaves it alone until someone retries.
+      expect(await syncInvoicesToStripe(db, client)).toBe(0);
+      const callsBefore = stripe.requests.length;
+
+      // Confidentiality: another facility's staff neither see nor retry it; the payer has no such screen.
+      const otherStaff = callerFor(await createMember(db, "FACILITY_STAFF"));
+      expect((await otherStaff.billing.stoppedStripeSyncs()).map((i) => i.id)).not.toContain(invoice.id);
+      await expect(otherStaff.billing.retryStripeSync({ invoiceId: invoice.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerFor(applicant).billing.retryStripeSync({ invoiceId: invoice.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(applicant).billing.stoppedStripeSyncs()).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+      // Two clicks on Retry: one reset, one audit row; the second is told the job is trying again.
+      const results = await Promise.allSettled([staff.retryStripeSync({ invoiceId: invoice.id }), staff.retryStripeSync({ invoiceId: invoice.id })]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: `${invoice.number} has not stopped: the job is still trying (attempt 0 of 10).` } });
+      const audits = await db.auditEvent.findMany({ where: { entityId: invoice.id, action: "invoice.stripe_sync_retried" } });
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({ actorId: w.staff.userId, summary: { before: { stripeAttempts: 10 }, after: { stripeAttempts: 0 } } });
+      expect(await staff.stoppedStripeSyncs()).toEqual([]);
+
+      expect(await syncInvoicesToStripe(db, client)).toBe(1);
+      expect(stripe.requests.length).toBeGreaterThan(callsBefore);
+      await expect(staff.retryStripeSync({ invoiceId: invoice.id })).rejects.toMatchObject({ code: "CONFLICT", message: `${invoice.number} is already in Stripe; there is nothing to retry.` });
+    } finally {
+      await stripe.close();
+    }
   });
 });

@@ -5,7 +5,8 @@ import { inTransaction, type Db } from "../../db";
 import type { PriceLine } from "../pricing";
 import { clock } from "../../clock";
 
-const maxAttempts = 10;
+/** After this many failures the job stops trying; staff see the invoice on /invoices/stripe-sync and retry it. */
+export const maxStripeAttempts = 10;
 
 /**
  * The Stripe side of issued invoices, done by a job from the invoice rows
@@ -16,14 +17,14 @@ const maxAttempts = 10;
  * makes a second customer, invoice or line.
  */
 export async function syncInvoicesToStripe(db: Db, stripe: Stripe): Promise<number> {
-  const due = await db.invoice.findMany({ where: { kind: "INVOICE", totalMinor: { gt: 0 }, stripeSyncedAt: null, stripeAttempts: { lt: maxAttempts } }, select: { id: true }, orderBy: { issuedAt: "asc" }, take: 20 });
+  const due = await db.invoice.findMany({ where: { kind: "INVOICE", totalMinor: { gt: 0 }, stripeSyncedAt: null, stripeAttempts: { lt: maxStripeAttempts } }, select: { id: true }, orderBy: { issuedAt: "asc" }, take: 20 });
   let synced = 0;
   for (const { id } of due) {
     try {
       await syncOne(db, stripe, id);
       synced += 1;
     } catch (error) {
-      await db.invoice.update({ where: { id }, data: { stripeAttempts: { increment: 1 }, stripeLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) } });
+      await db.invoice.update({ where: { id }, data: { stripeAttempts: { increment: 1 }, stripeLastAttemptAt: clock.now(), stripeLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) } });
     }
   }
   return synced;

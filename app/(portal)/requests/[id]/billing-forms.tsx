@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { cancelQuoteSchema, issueInvoiceSchema, paymentTermsSchema, type IssueInvoiceInput } from "@/server/billing/schemas";
+import { bankTransferSchema, cancelQuoteSchema, issueInvoiceSchema, paymentTermsSchema, waivePrepaymentSchema, type IssueInvoiceInput } from "@/server/billing/schemas";
 import { Field, FormError, Input, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
@@ -131,3 +131,74 @@ export function CancelQuoteForm({ requestId }: { requestId: string }) {
   );
 }
 
+
+/** The payer pays a prepayment online: the portal opens a Stripe Checkout page; the quote shows as paid once Stripe confirms it. */
+export function PayNowButton({ requestId, amountText }: { requestId: string; amountText: string }) {
+  const trpc = useTRPC();
+  const pay = useMutation(trpc.billing.startCheckout.mutationOptions({ onSuccess: ({ url }) => window.location.assign(url) }));
+  return (
+    <div className="space-y-1">
+      <Button type="button" disabled={pay.isPending || pay.isSuccess} onClick={() => pay.mutate({ requestId })}>{pay.isPending || pay.isSuccess ? "Opening the payment page…" : `Pay now (${amountText})`}</Button>
+      {pay.error ? <p role="alert" className="text-sm text-red-700">{pay.error.message}</p> : null}
+    </div>
+  );
+}
+
+/** Staff record a prepayment received by bank transfer, with the reference on the statement. */
+export function BankTransferForm({ requestId }: { requestId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof bankTransferSchema>>({ resolver: zodResolver(bankTransferSchema), defaultValues: { requestId, reference: "" } });
+  const record = useMutation(trpc.billing.recordBankTransfer.mutationOptions());
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await record.mutateAsync(values);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["reference"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Record a bank transfer">
+      <FormError message={formError} />
+      <Field label="Bank transfer reference" help="As the bank statement shows it; bookings can be confirmed once it is recorded." error={form.formState.errors.reference} required>
+        {({ id, describedBy, invalid }) => <Input id={id} className="max-w-sm" aria-describedby={describedBy} invalid={invalid} {...form.register("reference")} />}
+      </Field>
+      <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Recording…" : "Record the payment"}</Button>
+    </form>
+  );
+}
+
+/** Staff let bookings be confirmed before the prepayment arrives, saying why. */
+export function WaivePrepaymentForm({ requestId }: { requestId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof waivePrepaymentSchema>>({ resolver: zodResolver(waivePrepaymentSchema), defaultValues: { requestId, reason: "" } });
+  const waive = useMutation(trpc.billing.waivePrepayment.mutationOptions());
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Confirm bookings before payment…</Button>;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await waive.mutateAsync(values);
+      router.refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ["reason"]));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Waive the prepayment">
+      <FormError message={formError} />
+      <Field label="Why bookings may be confirmed before payment" help="Kept in the audit log. The payment can still be recorded when it arrives." error={form.formState.errors.reason} required>
+        {({ id, describedBy, invalid }) => <Textarea id={id} rows={2} aria-describedby={describedBy} invalid={invalid} {...form.register("reason")} />}
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>Waive the prepayment</Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Keep waiting for payment</Button>
+      </div>
+    </form>
+  );
+}

@@ -6,6 +6,7 @@ import { MoneyLines, paymentStateLabels, paymentStateTones } from "../../../_com
 import { Badge, Card } from "../../../_components/ui";
 import type { portalApi } from "../../../_lib/server-api";
 import { CancelQuoteForm, IssueInvoiceForm, MakeQuoteButton, PaymentTermsForm } from "./billing-forms";
+import { PrepaymentPanel } from "./prepayment-panel";
 
 const termsText = { PREPAYMENT: "Prepayment", PURCHASE_ORDER: "Purchase order, invoiced after the run", FREE: "Free at the point of use" } as const;
 const limitText = { percentage: "", cap: " (limited by the organisation's cap in the programme)", budget: " (limited by what is left of the programme's budget)" } as const;
@@ -33,7 +34,8 @@ export function BillingSection({ requestId, billing }: { requestId: string; bill
             vatLabel={`VAT ${quote.vatBasisPoints / 100} %`}
           />
           <p className="text-sm text-slate-700">Payment: {termsText[quote.paymentTerms]}{quote.purchaseOrderNumber ? `, purchase order ${quote.purchaseOrderNumber}` : ""}. The invoice after the run counts the shifts actually used, credits beam time lost through the facility, and adds the services delivered.</p>
-          {billing.isPayer && quote.state === "ACTIVE" && quote.paymentTerms !== "FREE" ? <PaymentTermsForm requestId={requestId} current={{ paymentTerms: quote.paymentTerms, purchaseOrderNumber: quote.purchaseOrderNumber }} /> : null}
+          {quote.paymentTerms === "PREPAYMENT" && quote.state !== "CANCELLED" && quote.totalMinor > 0 ? <PrepaymentPanel requestId={requestId} billing={billing} quote={quote} /> : null}
+          {billing.isPayer && quote.state === "ACTIVE" && quote.paymentTerms !== "FREE" && !quote.paidAt ? <PaymentTermsForm requestId={requestId} current={{ paymentTerms: quote.paymentTerms, purchaseOrderNumber: quote.purchaseOrderNumber }} /> : null}
           {billing.isFacilityStaff && quote.state === "ACTIVE" && billing.run ? (
             <div className="space-y-3 rounded-md border border-slate-200 p-4">
               <h3 className="text-sm font-semibold text-slate-900">Invoice the run</h3>
@@ -45,8 +47,8 @@ export function BillingSection({ requestId, billing }: { requestId: string; bill
         </div>
       ) : billing.canMakeQuote ? (
         <div className="space-y-2 text-sm">
-          <p className="text-slate-700">{billing.hasRateCard ? "No quote yet: the request was approved before this endstation had a rate card." : "No quote yet, and this endstation has no rate card in force. A facility admin adds one under Rates."}</p>
-          {billing.hasRateCard ? <MakeQuoteButton requestId={requestId} /> : null}
+          <p className="text-slate-700">{billing.missingRateCards.length === 0 ? "No quote yet: the request was approved before its endstations had rate cards." : `No quote yet: ${billing.missingRateCards.join(" and ")} ${billing.missingRateCards.length === 1 ? "has" : "have"} no rate card in force. A facility admin adds one under Rates.`}</p>
+          {billing.missingRateCards.length === 0 ? <MakeQuoteButton requestId={requestId} /> : null}
         </div>
       ) : (
         <p className="text-sm text-slate-700">The quote is made when the request is approved.</p>
