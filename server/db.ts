@@ -33,7 +33,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Runs `work` in one transaction; state change, audit row and outbox message commit together. */
+/**
+ * Runs `work` in one transaction; state change, audit row and outbox message
+ * commit together. In a burst a transaction waits for a free connection as
+ * long as the pool does (Prisma's own default gives up after 2 s).
+ */
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client: PrismaClient = getDb()): Promise<T> {
-  return client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000 });
+  return client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 15_000, timeout: 15_000 });
 }
