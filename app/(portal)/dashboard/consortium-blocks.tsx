@@ -57,17 +57,19 @@ function LeadShares({ consortium: c, cycle, shifts }: { consortium: Consortium; 
         Shared out: {shifts(cycle.shared)} of {shifts(cycle.shiftsPerCycle)}
         {cycle.unshared > 0 ? <>; {shifts(cycle.unshared)} not shared out yet. <Link className={linkClass} href="/consortia">Share it out</Link></> : "."}
       </p>
-      <table className="mt-2 w-full text-left">
-        <caption className="sr-only">Members&apos; shares of {c.acronym}&apos;s block in {cycle.name}</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr><th scope="col" className="py-1 pr-3">Member</th><th scope="col" className="py-1 pr-3">Share</th><th scope="col" className="py-1 pr-3">Booked</th><th scope="col" className="py-1">Left</th></tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {cycle.shares.map((s) => (
-            <tr key={s.organisationId}><th scope="row" className="py-1 pr-3 font-normal">{s.organisationName}</th><td className="py-1 pr-3">{shifts(s.share)}</td><td className="py-1 pr-3">{shifts(s.booked)}</td><td className="py-1">{shifts(s.remaining)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left">
+          <caption className="sr-only">Members&apos; shares of {c.acronym}&apos;s block in {cycle.name}</caption>
+          <thead className="text-xs uppercase tracking-wide text-slate-600">
+            <tr><th scope="col" className="py-1 pr-3">Member</th><th scope="col" className="py-1 pr-3">Share</th><th scope="col" className="py-1 pr-3">Booked</th><th scope="col" className="py-1">Left</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {cycle.shares.map((s) => (
+              <tr key={s.organisationId}><th scope="row" className="py-1 pr-3 font-normal">{s.organisationName}</th><td className="py-1 pr-3">{shifts(s.share)}</td><td className="py-1 pr-3">{shifts(s.booked)}</td><td className="py-1">{shifts(s.remaining)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
