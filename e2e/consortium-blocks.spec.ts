@@ -82,4 +82,32 @@ test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books insid
   await expect(sessions.getByRole("row").filter({ hasText: /Booked|Waiting/ })).toHaveCount(1); // nothing more was saved
   await expectAccessible(memberPage);
   await screenshot(memberPage, testInfo, "consortium-member-refused");
+
+  // ---- the member's dashboard shows the block, where it is on the calendar and what is left of the share
+  const blockHeading = `CORNUBIA block · S07 Micro-tomography, Severn Light Source · ${cycle}`;
+  await memberPage.goto("/dashboard");
+  const memberBlock = memberPage.getByRole("region", { name: blockHeading });
+  await expect(memberBlock).toContainText(`On the calendar: ${londonSpan(day(0), day(8))}`);
+  await expect(memberBlock).toContainText(`${okement}: share 8 shifts (64 h), booked 3 shifts (24 h), 5 shifts (40 h) left`);
+  await expect(memberBlock).not.toContainText("Brinewell"); // a member sees its own share, not the others'
+  await expect(memberPage.getByText(/No block allocation/)).toHaveCount(0);
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, testInfo, "consortium-member-dashboard");
+
+  // ---- and /bookings lists the session, in the facility's zone
+  await memberPage.goto("/bookings");
+  const booked = memberPage.getByRole("table", { name: "Your sessions in consortium blocks" }).getByRole("row", { name: /Petalite and lepidolite liberation/ }).filter({ hasText: "Booked" });
+  await expect(booked).toHaveCount(1);
+  await expect(booked).toContainText("CORNUBIA block");
+  await expect(booked).toContainText("S07 Micro-tomography");
+  await expect(booked).toContainText(`${londonSpan(day(1), day(2)).split(" to ")[0]} Europe/London`);
+  await expect(booked).toContainText("3 shifts (24 h)");
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, testInfo, "consortium-member-bookings");
+
+  // ---- the lead's dashboard shows the block shared out and each member's use of it
+  await leadPage.goto("/dashboard");
+  const leadBlock = leadPage.getByRole("region", { name: blockHeading });
+  await expect(leadBlock).toContainText("Shared out: 24 shifts (192 h) of 24 shifts (192 h).");
+  await expect(leadBlock.getByRole("row", { name: new RegExp(`^${okement}`) }).getByRole("cell")).toHaveText(["8 shifts (64 h)", "3 shifts (24 h)", "5 shifts (40 h)"]);
 });

@@ -30,6 +30,7 @@ export const auditActions = [
   "block.session_approved",
   "block.session_declined",
   "block.session_cancelled",
+  "block.session_moved",
   "calendar_feed.rotated",
   // agreements
   "agreement.sent",

@@ -9,6 +9,7 @@ import { isOverlapViolation } from "../scheduling/overlap";
 import { activeSessionStates, bookedShifts, formatRange, loadVisiblePlacement, shiftsText } from "./load";
 import { slotOrInvalid } from "../scheduling/slot-or-invalid";
 import { blockSlotFields } from "./place-block";
+import { lockPlacementForSession } from "./placement-lock";
 import { bookableOrganisationsOf } from "./policy";
 import type { bookSessionSchema } from "./schemas";
 import { clock } from "../clock";
@@ -21,19 +22,22 @@ function isOutsidePlacement(error: unknown): boolean {
 
 /**
  * A member books a session inside its consortium's placed block time, within
- * the share the lead gave it. The member's share row is locked first, so
+ * the share the lead gave it. The placement is locked against being moved or
+ * cancelled meanwhile (placement-lock.ts). The member's share row is locked, so
  * concurrent bookings by the same member are counted one after another and
  * can never together exceed the share. Overlaps between sessions are refused
  * by an exclusion constraint; the query before it only names who is there.
  */
 export async function bookSession(tx: Tx, ctx: RequestContext, input: z.output<typeof bookSessionSchema>, now = clock.now()) {
   if (!isSignedIn(ctx.actor)) throw notFound("The block time");
-  const { placement, block } = await loadVisiblePlacement(tx, ctx.actor, input.placementId);
+  const { block } = await loadVisiblePlacement(tx, ctx.actor, input.placementId);
   const consortium = block.consortium;
   const mayBookFor = bookableOrganisationsOf(ctx.actor, { memberOrganisationIds: consortium.members.map((m) => m.organisationId) });
   if (mayBookFor.length === 0) throw forbidden(`Only people of ${consortium.acronym}'s member organisations book its block.`);
   if (!mayBookFor.includes(input.organisationId)) throw invalid(`Book for your own organisation in ${consortium.acronym}.`, "organisationId");
   const organisation = consortium.members.find((m) => m.organisationId === input.organisationId)!.organisation;
+  // Locked before anything is checked against it, and read again: staff cannot move or cancel it until this commits.
+  const placement = await lockPlacementForSession(tx, input.placementId);
   if (placement.state !== "CONFIRMED" || !placement.cycleId) throw conflict(`This block time (${placement.reference}) is no longer on the calendar.`, "placementId");
   await assertBlockAgreementSigned(tx, block.id, consortium.acronym);
 

@@ -57,3 +57,64 @@ describe("concurrent bookings against one share", () => {
     expect(booked).toBeLessThanOrEqual(share.shifts);
   });
 });
+
+describe("members booking while staff move or cancel the block placement", () => {
+  /**
+   * Nine bookings, three per member, for the shifts of the placement's first
+   * three days (each member its own day). With the staff's change that makes
+   * ten transactions, one per connection of the pool: more would wait for a
+   * connection, not for the locks under test.
+   */
+  function racingBookings(w: Awaited<ReturnType<typeof createConsortiumWorld>>, placementId: string, startDate: string) {
+    return Array.from({ length: 9 }, (_, j) => {
+      const m = Math.floor(j / 3);
+      return callerFor(w.members[m]!).consortia.bookSession({ placementId, organisationId: w.memberOrgs[m]!.id, date: addDays(startDate, Math.floor(j / 3)), shiftIndex: j % 3, shifts: 1, title: `Scan ${j}` });
+    });
+  }
+
+  /** A placement already holding one session (on its sixth day), so the staff's change always has a session to deal with. */
+  async function placedWithASession() {
+    const w = await createConsortiumWorld(db);
+    const { blockId, placementId, startDate } = await grantAndPlace(w);
+    await shareEqually(w, blockId, 8);
+    await callerFor(w.members[0]!).consortia.bookSession({ placementId, organisationId: w.memberOrgs[0]!.id, date: addDays(startDate, 5), shiftIndex: 0, shifts: 2, title: "Booked before" });
+    return { w, placementId, startDate };
+  }
+
+  it("nine bookings racing a cancel: the cancel wins over every session booked before it, the rest are refused, none is left in the cancelled time", async () => {
+    const { w, placementId, startDate } = await placedWithASession();
+    const bookings = racingBookings(w, placementId, startDate);
+    const cancel = callerFor(w.staff).scheduling.cancel({ bookingId: placementId, reason: "Beamline vacuum repair takes the whole block." });
+    const [cancelled, ...results] = await Promise.allSettled([cancel, ...bookings]);
+
+    expect(cancelled.status).toBe("fulfilled");
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
+      expect(r.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/is no longer on the calendar/) });
+    }
+    expect(await db.blockSession.count({ where: { placementId, state: { in: ["BOOKED", "PENDING_APPROVAL"] } } })).toBe(0);
+    // Every session that got in before the cancel (and the one booked before) was cancelled with it, and its booker told.
+    const booked = results.filter((r) => r.status === "fulfilled").length + 1;
+    expect(await db.blockSession.count({ where: { placementId, state: "CANCELLED" } })).toBe(booked);
+    expect(await db.outboxMessage.count({ where: { dedupeKey: { startsWith: "block-session-update:" }, props: { path: ["bookingReference"], equals: (await db.booking.findUniqueOrThrow({ where: { id: placementId } })).reference } } })).toBe(booked);
+  });
+
+  it("nine bookings racing a move two days later: every live session lies inside the placement afterwards", async () => {
+    const { w, placementId, startDate } = await placedWithASession();
+    const bookings = racingBookings(w, placementId, startDate);
+    const move = callerFor(w.staff).scheduling.move({ bookingId: placementId, endstationId: w.endstation.id, date: addDays(startDate, 2), firstShift: 0, reason: "Beamline vacuum repair takes the first two days." });
+    const [moved, ...results] = await Promise.allSettled([move, ...bookings]);
+
+    expect(moved.status).toBe("fulfilled");
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
+      // Booked after the move: the old first days are outside the block now, or a session that moved with it is there.
+      expect(r.reason).toMatchObject({ message: expect.stringMatching(/must lie inside the block time|has a session from|has just booked some of those shifts/) });
+    }
+    const placement = await db.booking.findUniqueOrThrow({ where: { id: placementId } });
+    const live = await db.blockSession.findMany({ where: { placementId, state: { in: ["BOOKED", "PENDING_APPROVAL"] } } });
+    expect(live).toHaveLength(results.filter((r) => r.status === "fulfilled").length + 1);
+    for (const s of live) {
+      expect(s.startsAt.getTime()).toBeGreaterThanOrEqual(placement.startsAt.getTime());
+      expect(s.endsAt.getTime()).toBeLessThanOrEqual(placement.endsAt.getTime());
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { hasRole, isPlatformAdmin, organisationIdsOf, type SignedInActor } from "../access/actor";
 import type { Db } from "../db";
 import { clock } from "../clock";
+import { dashboardBlocks } from "../consortia/dashboard-blocks";
 
 /**
  * What each of the actor's roles needs on its dashboard. Sections are only
@@ -14,13 +15,15 @@ export async function getDashboard(db: Db, actor: SignedInActor, now = clock.now
   ]);
 
   const consortiumOrgIds = organisationIdsOf(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER");
-  const consortia = consortiumOrgIds.length
+  const consortiumRows = consortiumOrgIds.length
     ? await db.consortium.findMany({
         where: { OR: [{ leadOrganisationId: { in: consortiumOrgIds } }, { members: { some: { organisationId: { in: consortiumOrgIds } } } }] },
-        include: { leadOrganisation: { select: { id: true, name: true } }, members: { include: { organisation: { select: { id: true, name: true, kind: true } } } } },
+        include: { leadOrganisation: { select: { id: true, name: true } }, members: { include: { organisation: { select: { id: true, name: true, kind: true } } }, orderBy: { joinedAt: "asc" } } },
         orderBy: { name: "asc" },
       })
     : [];
+  // Each consortium's blocks still to run, with the shares the actor may see.
+  const consortia = await Promise.all(consortiumRows.map(async (c) => ({ ...c, ...(await dashboardBlocks(db, actor, c, now)) })));
 
   const facilityOrgIds = organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN");
   const facilities = facilityOrgIds.length

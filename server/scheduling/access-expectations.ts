@@ -13,6 +13,7 @@ export const schedulingAccessExpectations: Record<string, "public" | "signedIn" 
   "scheduling.recordDowntime": staff,
   "scheduling.addNonUserTime": staff,
   "scheduling.myBookings": "signedIn",
+  "scheduling.myBlockSessions": "signedIn",
   "scheduling.feed": "signedIn",
   "scheduling.rotateFeed": "signedIn",
 };

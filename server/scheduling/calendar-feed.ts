@@ -6,6 +6,7 @@ import { invalid } from "../errors";
 import { appUrl } from "../organisations/invitation-token";
 import { calendarFile, type CalendarEvent } from "./ics";
 import { clock } from "../clock";
+import { blockSessionEvents } from "../consortia/member-sessions";
 
 const feedUrl = (token: string) => appUrl(`/api/ical/${token}.ics`);
 
@@ -27,8 +28,9 @@ export async function rotateFeed(tx: Tx, ctx: RequestContext) {
 }
 
 /**
- * The feed behind a token: the owner's organisations' request bookings, and
- * for facility staff their facility's bookings. Null for an unknown token.
+ * The feed behind a token: the owner's organisations' request bookings, the
+ * block sessions their member organisations booked, and for facility staff
+ * their facility's bookings. Null for an unknown token.
  */
 export async function feedCalendar(db: Db, token: string): Promise<string | null> {
   const feed = await db.calendarFeed.findUnique({ where: { token }, include: { user: { include: { memberships: true } } } });
@@ -56,6 +58,8 @@ export async function feedCalendar(db: Db, token: string): Promise<string | null
     status: b.state === "HELD" ? "TENTATIVE" : "CONFIRMED",
     sequence: Math.floor(b.updatedAt.getTime() / 1000) % 2_000_000_000,
   }));
+  events.push(...(await blockSessionEvents(db, feed.user.memberships)));
+  events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return calendarFile(events, "PUBLISH", `Lodestone beamtime — ${feed.user.name}`);
 }
 

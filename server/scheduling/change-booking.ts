@@ -11,13 +11,8 @@ import { assertFree, expireStaleHolds } from "./overlap";
 import type { cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema } from "./schemas";
 import { calendarSlotFields, slotOrInvalid } from "./slot-or-invalid";
 import { clock } from "../clock";
-
-/** A block placement with members' sessions in it cannot move or go away under them. */
-async function assertNoActiveSessions(tx: Tx, booking: { id: string; kind: string; reference: string }, doing: string) {
-  if (booking.kind !== "BLOCK") return;
-  const sessions = await tx.blockSession.count({ where: { placementId: booking.id, state: { in: ["PENDING_APPROVAL", "BOOKED"] } } });
-  if (sessions > 0) throw conflict(`${booking.reference} holds ${sessions} member session${sessions === 1 ? "" : "s"}; ask the consortium lead to cancel or move them before you ${doing} the block.`);
-}
+import { cancelSessionsWithPlacement, moveSessionsWithPlacement, planBlockMove } from "../consortia/placement-changes";
+import { lockBookingForChange } from "../consortia/placement-lock";
 
 /** A booking the actor may manage as staff of its facility. */
 async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
@@ -29,20 +24,30 @@ async function bookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
   return booking;
 }
 
+/**
+ * The booking, locked for a change and read again (a block placement locks
+ * its block first): a member booking a session inside a block placement
+ * holds it too, so the two happen one after the other.
+ */
+async function lockedBookingForStaff(tx: Tx, ctx: RequestContext, bookingId: string) {
+  return lockBookingForChange(tx, await bookingForStaff(tx, ctx, bookingId));
+}
+
 export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof moveBookingSchema>, now = clock.now()) {
-  const booking = await bookingForStaff(tx, ctx, input.bookingId);
+  const booking = await lockedBookingForStaff(tx, ctx, input.bookingId);
   if (booking.state !== "HELD" && booking.state !== "CONFIRMED") throw conflict(`${booking.reference} is ${booking.state.toLowerCase()}; only held or confirmed bookings move.`);
-  await assertNoActiveSessions(tx, booking, "move");
   const endstation = await endstationForStaff(tx, ctx.actor, input.endstationId);
   const from = await tx.endstation.findUniqueOrThrow({ where: { id: booking.endstationId } });
   if (endstation.facilityId !== from.facilityId) throw invalid("Move the booking within the same facility.", "endstationId");
   const slot = slotOrInvalid(calendarSlotFields, input.date, input.firstShift, booking.shifts, patternOf(endstation));
   if (slot.startsAt <= now) throw invalid("Move it to a time in the future.", "date");
+  // A block placement stays in its block's cycles, and its members' sessions move with it.
+  const blockMove = booking.kind === "BLOCK" ? await planBlockMove(tx, booking, { endstationId: endstation.id, slot }, now) : null;
   await expireStaleHolds(tx, { endstationId: endstation.id }, now);
   await assertFree(tx, endstation.id, slot.startsAt, slot.endsAt, booking.id);
   const moved = await tx.booking.updateMany({
     where: { id: booking.id, state: booking.state, startsAt: booking.startsAt },
-    data: { endstationId: endstation.id, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    data: { endstationId: endstation.id, startsAt: slot.startsAt, endsAt: slot.endsAt, ...(blockMove ? { cycleId: blockMove.cycleId } : {}) },
   });
   if (moved.count === 0) throw conflict(`${booking.reference} changed while you were moving it. Reload the calendar.`);
   await recordAudit(tx, ctx, {
@@ -52,12 +57,14 @@ export async function moveBooking(tx: Tx, ctx: RequestContext, input: z.output<t
     before: { endstationId: booking.endstationId, startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() },
     after: { endstationId: endstation.id, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(), reason: input.reason },
   });
+  if (blockMove) await moveSessionsWithPlacement(tx, ctx, booking, blockMove, input.reason);
   await notifyBookingChange(tx, booking.id, "moved", input.reason);
 }
 
-export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof cancelBookingSchema>) {
-  const booking = await bookingForStaff(tx, ctx, input.bookingId);
-  await assertNoActiveSessions(tx, booking, "cancel");
+export async function cancelBooking(tx: Tx, ctx: RequestContext, input: z.output<typeof cancelBookingSchema>, now = clock.now()) {
+  const booking = await lockedBookingForStaff(tx, ctx, input.bookingId);
+  // Members' sessions in a block placement are cancelled with it, and their bookers told.
+  if (booking.kind === "BLOCK" && (booking.state === "HELD" || booking.state === "CONFIRMED")) await cancelSessionsWithPlacement(tx, ctx, booking, input.reason, now);
   const cancelled = await tx.booking.updateMany({ where: { id: booking.id, state: { in: ["HELD", "CONFIRMED"] } }, data: { state: "CANCELLED", cancelReason: input.reason } });
   if (cancelled.count === 0) throw conflict(`${booking.reference} is already ${booking.state.toLowerCase()}.`);
   await recordAudit(tx, ctx, { action: "booking.cancelled", entityType: "Booking", entityId: booking.id, before: { state: booking.state }, after: { state: "CANCELLED", reason: input.reason } });

@@ -13,6 +13,7 @@ export const schedulingAccess = {
   downtime: rolesAccess(...staff),
   nonUserTime: rolesAccess(...staff),
   myBookings: signedInAccess,
+  myBlockSessions: signedInAccess,
   feed: signedInAccess,
   rotateFeed: signedInAccess,
 } as const;

@@ -13,6 +13,7 @@ import { calendarView, myBookings, schedulableRequests } from "./read-calendar";
 import { slotFor } from "./shifts";
 import { calendarQuerySchema, cancelBookingSchema, confirmBookingSchema, downtimeSchema, moveBookingSchema, nonUserTimeSchema, placeBookingSchema } from "./schemas";
 import { z } from "zod";
+import { myBlockSessions } from "../consortia/member-sessions";
 
 /**
  * When two people take the same shift at once, the exclusion constraint lets
@@ -59,6 +60,8 @@ export const schedulingRouter = createRouter({
     .input(nonUserTimeSchema)
     .mutation(({ ctx, input }) => withOverlapExplained(ctx, (tx) => addNonUserTime(tx, ctx, input), (db) => slotOf(db, input.endstationId, input.date, input.firstShift, input.shifts))),
   myBookings: procedure.meta({ access: access.myBookings }).query(({ ctx }) => myBookings(ctx.db, ctx.actor)),
+  // Sessions in consortium blocks, for the people of the member organisation that booked them (empty for everyone else).
+  myBlockSessions: procedure.meta({ access: access.myBlockSessions }).query(({ ctx }) => myBlockSessions(ctx.db, ctx.actor)),
   feed: procedure.meta({ access: access.feed }).mutation(({ ctx }) => runMutation(ctx, (tx) => getFeed(tx, ctx))),
   rotateFeed: procedure.meta({ access: access.rotateFeed }).mutation(({ ctx }) => runMutation(ctx, (tx) => rotateFeed(tx, ctx))),
 });

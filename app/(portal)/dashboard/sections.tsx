@@ -7,6 +7,7 @@ import { formatFacilityDate } from "@/server/time";
 import { Badge, ButtonLink, Card, EmptyState, Stat } from "../../_components/ui";
 import { formatMinor } from "../../_lib/format";
 import { techniqueLabels } from "../../_lib/labels";
+import { ConsortiumBlocks } from "./consortium-blocks";
 
 export function OrganisationsSection({ organisations }: { organisations: Dashboard["organisations"] }) {
   return (
@@ -45,7 +46,7 @@ export function ConsortiumSection({ consortia }: { consortia: Dashboard["consort
               <ul className="text-sm">
                 {c.members.map((m) => <li key={m.organisationId}>{m.organisation.name} <span className="text-slate-600">· {organisationKindLabels[m.organisation.kind]}</span></li>)}
               </ul>
-              <p className="mt-3 text-sm text-slate-600">No block allocation for 2027 yet: the facility grants blocks, then you share them out here.</p>
+              <ConsortiumBlocks consortium={c} />
             </div>
           ))}
         </div>
