@@ -9,25 +9,19 @@ import type { z } from "zod";
 import { bankTransferSchema, cancelQuoteSchema, issueInvoiceSchema, paymentTermsSchema, waivePrepaymentSchema, type IssueInvoiceInput } from "@/server/billing/schemas";
 import { Field, FormError, Input, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 export function PaymentTermsForm({ requestId, current }: { requestId: string; current: { paymentTerms: "PREPAYMENT" | "PURCHASE_ORDER"; purchaseOrderNumber: string | null } }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<z.input<typeof paymentTermsSchema>>({ resolver: zodResolver(paymentTermsSchema), defaultValues: { requestId, ...current } });
   const save = useMutation(trpc.billing.setPaymentTerms.mutationOptions());
   const terms = useWatch({ control: form.control, name: "paymentTerms" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["purchaseOrderNumber", "paymentTerms"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["purchaseOrderNumber", "paymentTerms"], async (values) => {
+    await save.mutateAsync(values);
+    setSaved(true);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="How you will pay" onChange={() => setSaved(false)}>
@@ -68,17 +62,11 @@ const addOnFields = ["SAMPLE_PREPARATION", "MAIL_IN", "DATA_PROCESSING", "SHIPPI
 export function IssueInvoiceForm({ requestId, addOnRates, defaults }: { requestId: string; addOnRates: { kind: string; label: string; unitLabel: string; priceText: string }[]; defaults: Partial<Record<(typeof addOnFields)[number], number>> }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<IssueInvoiceInput, unknown, z.output<typeof issueInvoiceSchema>>({ resolver: zodResolver(issueInvoiceSchema), defaultValues: { requestId, addOns: defaults } });
   const issue = useMutation(trpc.billing.issueInvoice.mutationOptions());
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const invoice = await issue.mutateAsync(values);
-      router.push(`/invoices/${invoice.id}`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, addOnFields.map((k) => `addOns.${k}` as const)));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, addOnFields.map((k) => `addOns.${k}` as const), async (values) => {
+    const invoice = await issue.mutateAsync(values);
+    router.push(`/invoices/${invoice.id}`);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Issue the invoice">
@@ -104,19 +92,13 @@ export function CancelQuoteForm({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof cancelQuoteSchema>>({ resolver: zodResolver(cancelQuoteSchema), defaultValues: { requestId, reason: "" } });
   const cancel = useMutation(trpc.billing.cancelQuote.mutationOptions());
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Cancel the quote…</Button>;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await cancel.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["reason"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["reason"], async (values) => {
+    await cancel.mutateAsync(values);
+    router.refresh();
   });
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Cancel the quote…</Button>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Cancel the quote">
       <FormError message={formError} />
@@ -148,17 +130,11 @@ export function PayNowButton({ requestId, amountText }: { requestId: string; amo
 export function BankTransferForm({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof bankTransferSchema>>({ resolver: zodResolver(bankTransferSchema), defaultValues: { requestId, reference: "" } });
   const record = useMutation(trpc.billing.recordBankTransfer.mutationOptions());
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await record.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["reference"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["reference"], async (values) => {
+    await record.mutateAsync(values);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Record a bank transfer">
@@ -176,19 +152,13 @@ export function WaivePrepaymentForm({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof waivePrepaymentSchema>>({ resolver: zodResolver(waivePrepaymentSchema), defaultValues: { requestId, reason: "" } });
   const waive = useMutation(trpc.billing.waivePrepayment.mutationOptions());
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Confirm bookings before payment…</Button>;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await waive.mutateAsync(values);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ["reason"]));
-    }
+  const { formError, onSubmit } = useServerSubmit(form, ["reason"], async (values) => {
+    await waive.mutateAsync(values);
+    router.refresh();
   });
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Confirm bookings before payment…</Button>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Waive the prepayment">
       <FormError message={formError} />
