@@ -58,6 +58,9 @@ test("an applicant registers three samples (one radioactive), staff approve them
   const samples = page.getByRole("table", { name: /^Samples of LDS-/ });
   await expect(samples.getByText("Waiting for safety review")).toHaveCount(2);
   await expect(samples.getByRole("link", { name: "Safety data sheet" })).toHaveCount(1);
+  // An uploaded file may hold anything: it is saved, never shown, sandboxed and never sniffed.
+  const sds = await page.request.get((await samples.getByRole("link", { name: "Safety data sheet" }).getAttribute("href"))!);
+  expect(sds.headers()).toMatchObject({ "content-disposition": 'attachment; filename="leach-residue-sds.pdf"', "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'" });
 
   // Planned, but it cannot ship before the facility approves the hazardous samples.
   const plan = page.getByRole("form", { name: "Plan a shipment" });
@@ -91,6 +94,7 @@ test("an applicant registers three samples (one radioactive), staff approve them
   const labelsUrl = await page.getByRole("link", { name: "Print labels" }).getAttribute("href");
   const labels = await page.request.get(labelsUrl!);
   expect(labels.headers()["content-type"]).toBe("application/pdf");
+  expect(labels.headers()["content-security-policy"]).toMatch(/^default-src 'none'.*frame-ancestors 'none'/);
   const dir = testInfo.outputPath("labels");
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "labels.pdf"), await labels.body());

@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInWithPassword, uniqueEmail } from "./support/fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, signInWithPassword, uniqueEmail } from "./support/fixtures";
+
+/** Collects the browser's reports of anything the Content-Security-Policy blocked. */
+function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  return violations;
+}
 
 test("a wrong password gets a clear message and no session", async ({ page }, testInfo) => {
   await signInWithPassword(page, demoAccountFor("FUNDER").email, "not-the-password");
@@ -101,4 +110,62 @@ test("health answers with the state of the database and the job queue", async ({
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ db: "ok", jobs: "ok" });
+});
+
+test("pages carry a nonce-based Content-Security-Policy, and signing in and moving around breaks none of it", async ({ page }) => {
+  const violations = cspViolations(page);
+  const response = await page.goto("/signin");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  // Switching to the sign-in link happens in the browser only: the page's nonced scripts ran.
+  await page.getByRole("button", { name: "Email me a sign-in link instead" }).click();
+  await expect(page.getByRole("button", { name: "Email me a sign-in link", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in with a password instead" }).click();
+
+  await signInAs(page, "APPLICANT");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access requests" }).click();
+  await expect(page.getByRole("heading", { name: "Access requests", level: 1 })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("without JavaScript, sign-up cannot be sent, sign-in still works, and the password never reaches an address", async ({ browser, request }) => {
+  const email = uniqueEmail("no-script");
+  const password = "granite tors above the moor";
+  await request.post("/api/trpc/users.signUp", { data: { json: { name: "Demelza Nance", email, password } } });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Someone Else");
+  await page.getByLabel("Email").fill(uniqueEmail("no-script-signup"));
+  await page.getByLabel("Password").fill(password);
+  await expect(page.getByRole("button", { name: "Create account" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByText("Creating an account needs JavaScript")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+
+  await page.goto("/signin?callbackUrl=%2Ffacilities");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not the right password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/facilities$/);
+  await expect(page.getByRole("heading", { name: "Facilities and endstations", level: 1 })).toBeVisible();
+
+  for (const url of [...requested, page.url()]) {
+    expect(url).not.toContain("password");
+    expect(url).not.toContain(encodeURIComponent(password));
+    expect(url).not.toContain("not+the+right");
+  }
+  await context.close();
 });

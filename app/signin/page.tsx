@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { safeCallbackUrl } from "../_lib/safe-callback";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { facilitySsoEnabled } from "@/server/auth/options";
+import { facilitySsoEnabled, signInMessages } from "@/server/auth/options";
 import { currentActor } from "../_lib/server-api";
 import { AuthFrame } from "../_components/auth-frame";
 import { SignInForm } from "./sign-in-form";
@@ -15,6 +15,7 @@ const errorMessages: Record<string, string> = {
   AccessDenied: "That account may not sign in here. Contact your facility's user office.",
   OAuthAccountNotLinked: "This email is already used by another sign-in method. Sign in with your password first.",
   SessionRequired: "Please sign in to continue.",
+  CredentialsSignin: signInMessages.wrongCredentials,
   Default: "Sign-in did not complete. Please try again.",
 };
 

@@ -41,7 +41,10 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
     <div className="space-y-5">
       <FormError message={error} />
       {mode === "password" ? (
-        <form onSubmit={submitPassword} noValidate className="space-y-4">
+        // Without scripts (or before they load) the browser posts the form itself: to a handler
+        // that signs in, never as a GET that would put the password in the address bar.
+        <form method="post" action="/signin/submit" onSubmit={submitPassword} noValidate className="space-y-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Field label="Email" error={passwordForm.formState.errors.email} required>
             {({ id, describedBy, invalid }) => (
               <Input id={id} type="email" autoComplete="email" aria-describedby={describedBy} invalid={invalid} {...passwordForm.register("email")} />
@@ -60,7 +63,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
           </button>
         </form>
       ) : (
-        <form onSubmit={submitLink} noValidate className="space-y-4">
+        <form method="post" onSubmit={submitLink} noValidate className="space-y-4">
           <Field label="Email" help="We send a link that signs you in once and expires in 15 minutes." error={linkForm.formState.errors.email} required>
             {({ id, describedBy, invalid }) => (
               <Input id={id} type="email" autoComplete="email" aria-describedby={describedBy} invalid={invalid} {...linkForm.register("email")} />

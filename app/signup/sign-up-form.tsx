@@ -4,11 +4,19 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
 import { signUpSchema, type SignUpInput } from "@/server/auth/schemas";
 import { Field, FormError, Input } from "../_components/form";
 import { Button } from "../_components/ui";
 import { useServerSubmit, useTRPC } from "../_lib/trpc";
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and until React has hydrated the form, true from then on. */
+function useHydrated() {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
   const trpc = useTRPC();
@@ -23,10 +31,14 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    // Signing up needs the scripts: until they run the button stays disabled, which also stops
+    // Enter from submitting natively, and a native post never carries the password in the URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
+      <noscript><p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">Creating an account needs JavaScript. Turn it on for this site and reload the page.</p></noscript>
       <Field label="Full name" error={errors.name} required>
         {({ id, describedBy, invalid }) => <Input id={id} autoComplete="name" aria-describedby={describedBy} invalid={invalid} {...form.register("name")} />}
       </Field>
@@ -36,7 +48,7 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       <Field label="Password" help="At least 12 characters. A short sentence is easy to remember and hard to guess." error={errors.password} required>
         {({ id, describedBy, invalid }) => <Input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} invalid={invalid} {...form.register("password")} />}
       </Field>
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
+      <Button type="submit" className="w-full" disabled={!hydrated || isSubmitting}>
         {isSubmitting ? "Creating your account…" : "Create account"}
       </Button>
     </form>
