@@ -9,7 +9,7 @@ const applicant = "kerenza.trewin@cassiter-tailings.example";
 
 async function reopenDraft(page: Page, title: string) {
   await page.goto("/requests");
-  await page.getByRole("link", { name: title }).first().click();
+  await page.getByRole("row").filter({ hasText: title }).getByRole("link").first().click();
   await page.getByRole("link", { name: "Continue the draft" }).click();
 }
 
