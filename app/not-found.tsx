@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
 /** Used for missing pages and for records the visitor may not see: the two look the same on purpose. */
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request so its scripts carry the request's CSP nonce (a prerendered page's would be blocked).
+  await connection();
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col justify-center px-4">
       <p className="text-sm font-medium text-slate-600">Not found</p>
