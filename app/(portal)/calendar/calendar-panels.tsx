@@ -114,9 +114,15 @@ export function BookingPanel({ booking, timeZone, endstations, onDone }: { booki
         {confirm.error ? <p role="alert" className="mt-2 text-sm text-red-700">{confirm.error.message}</p> : null}
         {booking.state === "HELD" ? <Button className="mt-3" type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ bookingId: booking.id })}>Confirm the hold</Button> : null}
       </Card>
-      <Card title="Move"><MoveForm booking={booking} timeZone={timeZone} endstations={endstations} onDone={onDone} /></Card>
+      <Card title="Move">
+        {booking.kind === "BLOCK" ? <p className="mb-3 text-sm text-slate-700">Members&apos; sessions inside this block move with it, each keeping its place in the block; every booker is emailed.</p> : null}
+        <MoveForm booking={booking} timeZone={timeZone} endstations={endstations} onDone={onDone} />
+      </Card>
       {booking.kind === "REQUEST" || booking.kind === "BLOCK" ? <Card title="Downtime the facility caused"><DowntimeForm booking={booking} onDone={onDone} /></Card> : null}
-      <Card title="Cancel"><CancelForm bookingId={booking.id} onDone={onDone} /></Card>
+      <Card title="Cancel">
+        {booking.kind === "BLOCK" ? <p className="mb-3 text-sm text-slate-700">Cancelling the block&apos;s time also cancels members&apos; sessions inside it and gives their shifts back to their shares; every booker is emailed your reason.</p> : null}
+        <CancelForm bookingId={booking.id} onDone={onDone} />
+      </Card>
     </div>
   );
 }
