@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { bookSessionSchema, type BookSessionInput } from "@/server/consortia/schemas";
 import { Field, FormError, Input, Select } from "../../_components/form";
 import { Button } from "../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 
 export interface PlacementOption {
   id: string;
@@ -33,7 +33,6 @@ export function BookSessionForm({ acronym, cycleName, placements, organisations,
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const first = placements[0]!;
   const form = useForm<BookSessionInput, unknown, z.output<typeof bookSessionSchema>>({
@@ -45,17 +44,12 @@ export function BookSessionForm({ acronym, cycleName, placements, organisations,
   const placementId = useWatch({ control: form.control, name: "placementId" });
   const placement = placements.find((p) => p.id === placementId) ?? first;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
     setDone(null);
-    try {
-      const result = await book.mutateAsync(values);
-      form.reset({ ...values, title: "" });
-      setDone(result.state === "PENDING_APPROVAL" ? `Sent to the lead for approval: ${result.shifts}, ${result.range}.` : `Booked: ${result.shifts}, ${result.range}.`);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+    const result = await book.mutateAsync(values);
+    form.reset({ ...values, title: "" });
+    setDone(result.state === "PENDING_APPROVAL" ? `Sent to the lead for approval: ${result.shifts}, ${result.range}.` : `Booked: ${result.shifts}, ${result.range}.`);
+    router.refresh();
   });
 
   return (

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { placeBlockSchema, type PlaceBlockInput } from "@/server/consortia/schemas";
 import { Field, FormError, Input, Select } from "../../_components/form";
 import { Button } from "../../_components/ui";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 
 const fields = ["cycleId", "date", "shiftIndex", "shifts"] as const;
 
@@ -25,21 +25,15 @@ export function PlaceBlockForm({ blockId, cycleId, label, left, firstDate, lastD
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const form = useForm<PlaceBlockInput, unknown, z.output<typeof placeBlockSchema>>({ resolver: zodResolver(placeBlockSchema), defaultValues: { blockId, cycleId, date: "", shiftIndex: 0, shifts: left } });
   const place = useMutation(trpc.consortia.placeBlock.mutationOptions());
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
     setDone(null);
-    try {
-      const result = await place.mutateAsync(values);
-      setDone(`Placed as ${result.reference}.`);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+    const result = await place.mutateAsync(values);
+    setDone(`Placed as ${result.reference}.`);
+    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-slate-200 p-3" aria-label={`Place ${label} on the calendar`}>

@@ -10,7 +10,7 @@ import { setSharesSchema, type SetSharesInput } from "@/server/consortia/schemas
 import { Field, FormError, Input } from "../../_components/form";
 import { Button } from "../../_components/ui";
 import { formatShifts } from "../../_lib/format";
-import { applyServerErrors, useTRPC } from "../../_lib/trpc";
+import { useServerSubmit, useTRPC } from "../../_lib/trpc";
 
 export interface ShareRow {
   organisationId: string;
@@ -31,7 +31,6 @@ export function SharesForm({ blockId, cycleId, cycleName, acronym, shiftsPerCycl
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const defaults = { blockId, cycleId, shares: members.map((m) => ({ organisationId: m.organisationId, shifts: m.share })) };
   const form = useForm<SetSharesInput, unknown, z.output<typeof setSharesSchema>>({ resolver: zodResolver(setSharesSchema), defaultValues: defaults });
@@ -41,17 +40,12 @@ export function SharesForm({ blockId, cycleId, cycleName, acronym, shiftsPerCycl
   const { errors, isSubmitting } = form.formState;
   const fields = ["shares", ...members.map((_, i) => `shares.${i}.shifts`)];
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, onSubmit } = useServerSubmit(form, fields, async (values) => {
     setSaved(false);
-    try {
-      await setShares.mutateAsync(values);
-      form.reset(values);
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
+    await setShares.mutateAsync(values);
+    form.reset(values);
+    setSaved(true);
+    router.refresh();
   });
 
   return (
