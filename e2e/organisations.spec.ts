@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, signInWithPassword, uniqueEmail } from "./support/fixtures";
+import { confirmEmail, database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, uniqueEmail } from "./support/fixtures";
 
 test("a new user registers their SME; a bad declaration is refused beside the field first", async ({ page, request }, testInfo) => {
   const email = uniqueEmail("founder");
   const password = "pegmatite dykes of cornwall";
   await request.post("/api/trpc/users.signUp", { data: { json: { name: "Lowena Rowe", email, password } } });
-  await signInWithPassword(page, email, password);
+  await confirmEmail(page, email, password);
   await page.getByRole("link", { name: "Register your organisation" }).first().click();
   await expect(page.getByRole("heading", { name: "Register an organisation" })).toBeVisible();
 

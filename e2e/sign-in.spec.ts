@@ -41,18 +41,41 @@ test("repeated failures lock the account for a while, even with the right passwo
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("a new user signs up, lands on a dashboard that says what to do next, and cannot sign up twice", async ({ page }, testInfo) => {
+test("a new user signs up, confirms the address from the email, lands on a dashboard that says what to do next, and cannot sign up twice", async ({ page }, testInfo) => {
   const email = uniqueEmail("newcomer");
+  const password = "tin streams of the west";
   await page.goto("/signup");
   await page.getByLabel("Full name").fill("Wenna Pascoe");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("tin streams of the west");
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "sign-up-check-email");
+
+  // Not usable before the address is confirmed: the right password is told so, and offered the link again.
+  await signInWithPassword(page, email, password);
+  await expect(page.getByRole("alert").filter({ hasText: "Confirm your email address first" })).toBeVisible();
+  await page.getByRole("button", { name: "email me a new confirmation link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "we have sent a new link" })).toBeVisible();
+  await screenshot(page, testInfo, "sign-in-unconfirmed");
+  // The first link stopped working when the second was sent: wait for the second to arrive.
+  const confirmationMails = async () =>
+    (await database().query<{ n: number }>(`SELECT count(*)::int AS n FROM "DevMailboxMessage" WHERE "to" = $1 AND subject LIKE '%Confirm your email%'`, [email])).rows[0]!.n;
+  await expect.poll(confirmationMails, { timeout: 20_000 }).toBe(2);
+
+  const link = firstLink((await latestMailTo(email, "Confirm your email")).text, "/signup/confirm");
+  expect((await latestMailTo(email, "Confirm your email")).text).toContain("Hello Wenna Pascoe");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByText("You are not part of an organisation yet").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Register your organisation" })).toBeVisible();
   await screenshot(page, testInfo, "dashboard-new-user");
-  expect((await latestMailTo(email, "Welcome")).text).toContain("Hello Wenna Pascoe");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
@@ -65,6 +88,24 @@ test("a new user signs up, lands on a dashboard that says what to do next, and c
   const { rows } = await database().query(`SELECT name FROM "User" WHERE email = $1`, [email]);
   expect(rows).toEqual([{ name: "Wenna Pascoe" }]);
   await screenshot(page, testInfo, "sign-up-duplicate");
+});
+
+test("someone who signed up with another person's address loses it when the owner signs in by link", async ({ page, request }) => {
+  const email = uniqueEmail("owner");
+  const squattersPassword = "the squatter chose this";
+  await request.post("/api/trpc/users.signUp", { data: { json: { name: "Not The Owner", email, password: squattersPassword } } });
+
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Email me a sign-in link instead" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(firstLink((await latestMailTo(email, "sign-in link")).text, "/api/auth/callback/email"));
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInWithPassword(page, email, squattersPassword);
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right" })).toBeVisible();
 });
 
 test("a magic link signs in once; the same link again is refused with a clear message", async ({ page, browser }, testInfo) => {

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import AgreementToSignEmail, { agreementToSignSubject, type AgreementToSignProps } from "./agreement-to-sign";
 import BlockUnusedTimeEmail, { blockUnusedTimeSubject, type BlockUnusedTimeProps } from "./block-unused-time";
+import ConfirmEmail, { confirmEmailSubject, type ConfirmEmailProps } from "./confirm-email";
 import BookingUpdateEmail, { bookingUpdateAttachments, bookingUpdateSubject, type BookingUpdateProps } from "./booking-update";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkProps } from "./magic-link";
@@ -17,6 +18,7 @@ export interface EmailTemplates {
   "magic-link": MagicLinkProps;
   invitation: InvitationProps;
   welcome: WelcomeProps;
+  "confirm-email": ConfirmEmailProps;
   "request-submitted": RequestSubmittedProps;
   "request-update": RequestUpdateProps;
   "request-changes-requested": RequestChangesRequestedProps;
@@ -43,6 +45,7 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   "magic-link": { subject: magicLinkSubject, render: (p) => MagicLinkEmail(p) },
   invitation: { subject: invitationSubject, render: (p) => InvitationEmail(p) },
   welcome: { subject: welcomeSubject, render: (p) => WelcomeEmail(p) },
+  "confirm-email": { subject: confirmEmailSubject, render: (p) => ConfirmEmail(p) },
   "request-submitted": { subject: requestSubmittedSubject, render: (p) => RequestSubmittedEmail(p) },
   "request-update": { subject: requestUpdateSubject, render: (p) => RequestUpdateEmail(p) },
   "request-changes-requested": { subject: requestChangesRequestedSubject, render: (p) => RequestChangesRequestedEmail(p) },

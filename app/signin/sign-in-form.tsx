@@ -5,22 +5,27 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { signInErrorCodes, signInMessages } from "@/server/auth/messages";
 import { magicLinkSchema, signInSchema } from "@/server/auth/schemas";
+import { ResendConfirmation } from "../signup/resend-confirmation";
 import { Field, FormError, Input } from "../_components/form";
 import { Button } from "../_components/ui";
 
 export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: string | null; ssoName: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
+  const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
   const [mode, setMode] = useState<"password" | "link">("password");
   const passwordForm = useForm({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
   const linkForm = useForm({ resolver: zodResolver(magicLinkSchema), defaultValues: { email: "" } });
 
   const submitPassword = passwordForm.handleSubmit(async (values) => {
     setError(null);
+    setUnconfirmedEmail(null);
     const result = await signIn("password", { ...values, redirect: false, callbackUrl });
     if (!result || result.error) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is not right.");
+      if (result?.error === signInMessages.unconfirmed) setUnconfirmedEmail(values.email);
       return;
     }
     router.push(callbackUrl);
@@ -31,7 +36,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
     setError(null);
     const result = await signIn("email", { email: values.email, redirect: false, callbackUrl });
     if (result?.error) {
-      setError("The sign-in link could not be sent. Please try again in a minute.");
+      setError(result.error === signInErrorCodes.signInLinkLimited ? signInMessages.signInLinkLimited : "The sign-in link could not be sent. Please try again in a minute.");
       return;
     }
     router.push(`/signin/check-email?email=${encodeURIComponent(values.email)}`);
@@ -40,6 +45,11 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
   return (
     <div className="space-y-5">
       <FormError message={error} />
+      {unconfirmedEmail ? (
+        <p className="text-sm text-slate-700">
+          No email? <ResendConfirmation email={unconfirmedEmail} />
+        </p>
+      ) : null}
       {mode === "password" ? (
         // Without scripts (or before they load) the browser posts the form itself: to a handler
         // that signs in, never as a GET that would put the password in the address bar.

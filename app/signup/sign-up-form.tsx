@@ -18,14 +18,18 @@ function useHydrated() {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
-export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
+export function SignUpForm({ callbackUrl, defaultEmail, invitationToken }: { callbackUrl: string; defaultEmail: string; invitationToken?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: "", email: defaultEmail, password: "" } });
   const signUp = useMutation(trpc.users.signUp.mutationOptions());
 
   const { formError, onSubmit } = useServerSubmit(form, ["name", "email", "password"], async (values) => {
-    await signUp.mutateAsync(values);
+    const account = await signUp.mutateAsync({ ...values, invitationToken });
+    if (!account.confirmed) {
+      router.push(`/signup/check-email?email=${encodeURIComponent(account.email)}`);
+      return;
+    }
     await signIn("password", { email: values.email, password: values.password, redirect: false });
     router.push(callbackUrl);
     router.refresh();

@@ -62,4 +62,13 @@ export function firstLink(text: string, pathPart: string): string {
   return match[0];
 }
 
+/** Opens the link from the confirmation email sent at sign-up and confirms with the password; lands on the dashboard. */
+export async function confirmEmail(page: Page, email: string, password: string) {
+  const link = firstLink((await latestMailTo(email, "Confirm your email")).text, "/signup/confirm");
+  await page.goto(link);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+}
+
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.example`;

@@ -64,6 +64,7 @@ const expected: Record<string, Expected> = {
   "organisations.previewInvitation": "public",
   "organisations.acceptInvitation": "signedIn",
   "users.signUp": "public",
+  "users.resendConfirmation": "public",
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: unknown }; type: string } }>;

@@ -2,6 +2,8 @@
 export const auditActions = [
   "user.signed_up",
   "user.signed_in",
+  "user.email_confirmed",
+  "user.address_claimed",
   "organisation.created",
   "organisation.updated",
   "organisation.sme_declared",

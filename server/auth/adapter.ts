@@ -1,4 +1,5 @@
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
+import { clock } from "../clock";
 import type { Db } from "../db";
 
 const toAdapterUser = (u: { id: string; email: string; name: string; emailVerified: Date | null }): AdapterUser => ({
@@ -17,8 +18,11 @@ const userFields = { id: true, email: true, name: true, emailVerified: true } as
 export function lodestoneAdapter(db: Db): Adapter {
   return {
     async createUser(user: Omit<AdapterUser, "id">) {
+      // next-auth creates accounts only for a sign-in link (address proven) or single sign-on, which
+      // signInCallback lets through only when the provider verified the address; it passes null for the latter.
+      const emailVerified = user.emailVerified ?? clock.now();
       const created = await db.user.create({
-        data: { email: user.email.toLowerCase(), name: user.name ?? user.email.split("@")[0]!, emailVerified: user.emailVerified },
+        data: { email: user.email.toLowerCase(), name: user.name ?? user.email.split("@")[0]!, emailVerified },
         select: userFields,
       });
       return toAdapterUser(created);

@@ -3,8 +3,9 @@ import type { Db } from "../db";
 
 export async function loadActor(db: Db, userId: string | undefined | null): Promise<Actor> {
   if (!userId) return { kind: "anonymous" };
-  const user = await db.user.findUnique({
-    where: { id: userId },
+  // An account is usable only once its address is confirmed (a session from before that counts for nothing).
+  const user = await db.user.findFirst({
+    where: { id: userId, emailVerified: { not: null } },
     select: {
       id: true,
       email: true,

@@ -1,56 +1,37 @@
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import { db, inTransaction } from "../db";
 import { nudgeOutbox } from "../jobs/boss";
 import { enqueueEmail } from "../mail/enqueue";
 import { lodestoneAdapter } from "./adapter";
-import { verifyAgainstNothing, verifyPassword } from "./password";
-import { checkSignInRateLimit, recordSignInAttempt } from "./rate-limit";
+import { clientIpFromHeaders } from "./client-ip";
+import { signInMessages } from "./messages";
+import { passwordSignIn } from "./password-sign-in";
 import { signInSchema } from "./schemas";
+import { signInCallback, ssoProviderId } from "./sign-in-callback";
 
+export { signInMessages };
 export const magicLinkMinutes = 15;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "unknown");
-}
-
-export const signInMessages = {
-  wrongCredentials: "The email or password is not right. Check both and try again, or use a sign-in link.",
-  rateLimited: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or use a sign-in link.`,
-} as const;
+type RequestMeta = Pick<RequestContext, "ip" | "userAgent">;
 
 const passwordProvider = CredentialsProvider({
   id: "password",
   name: "Email and password",
-  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  credentials: {
+    email: { label: "Email", type: "email" },
+    password: { label: "Password", type: "password" },
+    confirmationToken: { label: "Confirmation token", type: "text" },
+  },
   async authorize(credentials, req) {
-    const parsed = signInSchema.safeParse(credentials);
+    const parsed = signInSchema.safeParse({ ...credentials, confirmationToken: credentials?.confirmationToken || undefined });
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? signInMessages.wrongCredentials);
-    const email = parsed.data.email;
-    const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
-    const userAgent = typeof req?.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null;
-
-    const verdict = await checkSignInRateLimit(db, email, ip);
-    if (verdict.limited) throw new Error(signInMessages.rateLimited(verdict.retryAfterMinutes));
-
-    const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-    const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstNothing(parsed.data.password);
-    await recordSignInAttempt(db, email, ip, ok);
-    if (!user || !ok) throw new Error(signInMessages.wrongCredentials);
-
-    await inTransaction((tx) =>
-      recordAudit(tx, { actor: { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: [] }, ip, userAgent }, {
-        action: "user.signed_in",
-        entityType: "User",
-        entityId: user.id,
-        after: { method: "password" },
-      }),
-    );
-    return { id: user.id, email: user.email, name: user.name };
+    const headers = req?.headers as Record<string, unknown> | undefined;
+    const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : null;
+    return passwordSignIn(db, parsed.data, { ip: clientIpFromHeaders(headers), userAgent });
   },
 });
 
@@ -79,7 +60,7 @@ function facilitySsoProvider(): Provider | null {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = process.env;
   if (!issuer || !clientId || !clientSecret) return null;
   return {
-    id: "facility-sso",
+    id: ssoProviderId,
     name: process.env.OIDC_NAME ?? "Facility single sign-on",
     type: "oauth",
     wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
@@ -88,7 +69,7 @@ function facilitySsoProvider(): Provider | null {
     checks: ["pkce", "state"],
     clientId,
     clientSecret,
-    // The facility's identity provider vouches for the address, so an existing account with it is linked.
+    // Joins an existing account with the same address, but only once signInCallback has seen the provider's email_verified claim.
     allowDangerousEmailAccountLinking: true,
     profile(profile: { sub: string; email: string; name?: string; preferred_username?: string }) {
       return { id: profile.sub, email: profile.email.toLowerCase(), name: profile.name ?? profile.preferred_username ?? profile.email };
@@ -96,32 +77,40 @@ function facilitySsoProvider(): Provider | null {
   } as Provider;
 }
 
-export const authOptions: NextAuthOptions = {
-  adapter: lodestoneAdapter(db),
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
-  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
-  providers: [passwordProvider, magicLinkProvider, ...[facilitySsoProvider()].filter((p): p is Provider => p !== null)],
-  callbacks: {
-    async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
-      return session;
+/**
+ * next-auth's options for one request: the sign-in callback and the audit rows
+ * know the client's address. `authOptions` (no request) serves getServerSession.
+ */
+export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
+  return {
+    adapter: lodestoneAdapter(db),
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: [passwordProvider, magicLinkProvider, ...[facilitySsoProvider()].filter((p): p is Provider => p !== null)],
+    callbacks: {
+      signIn: ({ user, account, profile, email }) => signInCallback(db, meta, { user, account, profile: profile as { email_verified?: unknown } | undefined, email }),
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
     },
-  },
-  events: {
-    async signIn({ user, account }) {
-      if (account?.provider === "password") return; // audited in authorize, where the IP is known
-      await inTransaction((tx) =>
-        // next-auth gives events no request, so the address is unknown here.
-        recordAudit(tx, { actor: { kind: "user", userId: user.id, email: user.email ?? "", name: user.name ?? "", memberships: [] }, ip: null, userAgent: null }, {
-          action: "user.signed_in",
-          entityType: "User",
-          entityId: user.id,
-          after: { method: account?.provider ?? "unknown", email: user.email },
-        }),
-      );
+    events: {
+      async signIn({ user, account }) {
+        if (account?.provider === "password") return; // audited in passwordSignIn
+        await inTransaction((tx) =>
+          recordAudit(tx, { ...meta, actor: { kind: "user", userId: user.id, email: user.email ?? "", name: user.name ?? "", memberships: [] } }, {
+            action: "user.signed_in",
+            entityType: "User",
+            entityId: user.id,
+            after: { method: account?.provider ?? "unknown", email: user.email },
+          }),
+        );
+      },
     },
-  },
-};
+  };
+}
+
+export const authOptions: NextAuthOptions = authOptionsFor({ ip: null, userAgent: null });
 
 export const facilitySsoEnabled = () => facilitySsoProvider() !== null;

@@ -11,6 +11,7 @@ import { canGrantRole, canManageOrganisation, canSeeOrganisation } from "./polic
 import { roleLabels, rolesForKind, roleWithArticle } from "./roles";
 import type { inviteMemberSchema } from "./schemas";
 import { clock } from "../clock";
+import { enforceThrottle, throttles } from "../auth/throttle";
 
 /**
  * Emails an expiring, single-use invitation to join the organisation in a role.
@@ -31,6 +32,8 @@ export async function inviteMember(tx: Tx, ctx: RequestContext & { actor: Signed
   if (input.email === ctx.actor.email) throw invalid("You cannot invite yourself.", "email");
   const alreadyMember = await tx.membership.findFirst({ where: { organisationId: organisation.id, role: input.role, user: { email: input.email } } });
   if (alreadyMember) throw conflict(`${input.email} is already ${roleWithArticle(input.role)} of ${organisation.name}.`, "email");
+  // Every invitation emails someone: limited per invited address and per sender's IP (a refused invite rolls back and is not counted).
+  await enforceThrottle(tx, throttles.invitation, { address: input.email, ip: ctx.ip }, now);
 
   // Invites to one address in one organisation take turns, so two concurrent clicks renew one invitation
   // instead of racing to insert two (the partial unique index would refuse the second).
