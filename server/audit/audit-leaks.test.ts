@@ -87,6 +87,12 @@ describe("the audit log shows details only to people who may read the record", (
     expect(text(await list(w.admin, { entityId: ids.agreement, action: "agreement.declined" }))).toContain("Clause 7");
   });
 
+  it("the platform dashboard's latest activity carries no details either", async () => {
+    const dashboard = await callerFor(platformAdmin).dashboard.get();
+    expect(dashboard.platform!.recentAudit.length).toBeGreaterThan(0);
+    for (const row of dashboard.platform!.recentAudit) expect(Object.keys(row).sort()).toEqual(["action", "actorEmail", "at", "id"]);
+  });
+
   it("a platform admin who cannot read a request still sees its actions, by id", async () => {
     const seen = await list(platformAdmin, { entityId: ids.request });
     expect(seen.events.map((e) => e.action)).toEqual(["access_request.approve"]);
