@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { safeCallbackUrl } from "../_lib/safe-callback";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { facilitySsoEnabled, signInMessages } from "@/server/auth/options";
+import { facilitySsoEnabled } from "@/server/auth/options";
 import { currentActor } from "../_lib/server-api";
 import { AuthFrame } from "../_components/auth-frame";
 import { signInErrorCodes, signInMessages } from "@/server/auth/messages";

@@ -4,14 +4,15 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { forbidden, invalid } from "../errors";
 import { loadVisibleRequest } from "./load-request";
-import { hasConflictOfInterest, mayGrade } from "./policy";
+import { hasConflictOfInterest, mayGrade, panelSeatFor } from "./policy";
 import type { gradeSchema } from "./schemas";
 
 /** A panel member grades (or revises their grade of) an open-route request in panel review. */
 export async function gradeRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof gradeSchema>) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in to grade.");
   const { request, facts, seats } = await loadVisibleRequest(tx, ctx.actor, input.requestId);
-  if (hasConflictOfInterest(ctx.actor, facts)) throw forbidden("You cannot grade a request from your own organisation (conflict of interest).");
+  const seat = panelSeatFor(seats, facts);
+  if (seat && hasConflictOfInterest(seat, facts)) throw forbidden("You cannot grade a request from an organisation you belonged to when its call closed (conflict of interest).");
   if (!mayGrade(ctx.actor, facts, seats)) throw forbidden("Only panel members of this cycle grade requests in panel review.");
   const key = { requestId: request.id, kind: "PANEL" as const, reviewerId: ctx.actor.userId, version: request.version };
   const before = await tx.review.findUnique({ where: { requestId_kind_reviewerId_version: key } });

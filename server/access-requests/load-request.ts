@@ -1,12 +1,36 @@
 import { isSignedIn, type Actor } from "../access/actor";
 import type { Db, Tx } from "../db";
 import { notFound } from "../errors";
+import { membershipSpansOf } from "../organisations/membership-history";
 import { canSeeRequest, partiesFor, type PanelSeat, type RequestFacts } from "./policy";
 import { routeFamily } from "./state-machine";
 
 export async function panelSeatsOf(db: Db | Tx, actor: Actor): Promise<PanelSeat[]> {
   if (!isSignedIn(actor)) return [];
-  return db.panelMember.findMany({ where: { userId: actor.userId }, select: { facilityId: true, cycleId: true, isChair: true } });
+  const seats = await db.panelMember.findMany({ where: { userId: actor.userId }, select: { facilityId: true, cycleId: true, isChair: true } });
+  if (seats.length === 0) return [];
+  const memberships = await membershipSpansOf(db, actor.userId);
+  return seats.map((seat) => ({ ...seat, memberships }));
+}
+
+/** The facts the policy decides on, from a request loaded with its route, facility and call. */
+export function requestFactsOf(request: {
+  organisationId: string;
+  facilityId: string;
+  state: string;
+  facility: { organisationId: string };
+  route: { confidential: boolean };
+  call: { cycleId: string; closesAt: Date } | null;
+}): RequestFacts {
+  return {
+    organisationId: request.organisationId,
+    facilityId: request.facilityId,
+    facilityOrganisationId: request.facility.organisationId,
+    confidential: request.route.confidential,
+    state: request.state,
+    cycleId: request.call?.cycleId ?? null,
+    callClosesAt: request.call?.closesAt ?? null,
+  };
 }
 
 const requestInclude = {
@@ -24,14 +48,7 @@ const requestInclude = {
 export async function loadVisibleRequest(db: Db | Tx, actor: Actor, requestId: string) {
   const request = await db.accessRequest.findUnique({ where: { id: requestId }, include: requestInclude });
   if (!request) throw notFound("The request");
-  const facts: RequestFacts = {
-    organisationId: request.organisationId,
-    facilityId: request.facilityId,
-    facilityOrganisationId: request.facility.organisationId,
-    confidential: request.route.confidential,
-    state: request.state,
-    cycleId: request.call?.cycleId ?? null,
-  };
+  const facts = requestFactsOf(request);
   const seats = await panelSeatsOf(db, actor);
   if (!canSeeRequest(actor, facts, seats)) throw notFound("The request");
   return { request, facts, seats, parties: partiesFor(actor, facts, seats), family: routeFamily(request.route.kind) };

@@ -1,32 +1,34 @@
-import { isSignedIn, organisationIdsOf, type Actor } from "../access/actor";
+import { isSignedIn, type Actor } from "../access/actor";
 import type { Db } from "../db";
 import { panelSeatsOf } from "./load-request";
+import { hasConflictOfInterest } from "./policy";
 import { rankRequests, remainingShifts } from "./panel-ranking";
 
 /**
  * The panel's desk for each cycle the actor sits on: open-route requests in
- * review, minus any from the actor's own organisations (conflict of interest).
+ * review, minus any from an organisation the actor belonged to when the
+ * request's call closed (conflict of interest).
  * A member sees their own grades; the chair sees all grades, the ranking and
  * the time left on each endstation.
  */
 export async function panelView(db: Db, actor: Actor) {
   if (!isSignedIn(actor)) return [];
   const seats = await panelSeatsOf(db, actor);
-  const ownOrganisations = organisationIdsOf(actor);
   return Promise.all(
     seats.map(async (seat) => {
       const cycle = await db.cycle.findUniqueOrThrow({ where: { id: seat.cycleId }, include: { facility: { select: { name: true, timeZone: true } } } });
-      const requests = await db.accessRequest.findMany({
-        where: { facilityId: seat.facilityId, call: { cycleId: seat.cycleId }, route: { confidential: false }, state: { in: ["PANEL_REVIEW", "APPROVED", "REJECTED"] }, organisationId: { notIn: ownOrganisations } },
+      const candidates = await db.accessRequest.findMany({
+        where: { facilityId: seat.facilityId, call: { cycleId: seat.cycleId }, route: { confidential: false }, state: { in: ["PANEL_REVIEW", "APPROVED", "REJECTED"] } },
         include: {
+          call: { select: { closesAt: true } },
           organisation: { select: { name: true } },
           endstations: { include: { endstation: { select: { id: true, name: true, shiftsPerDay: true, shiftHours: true, firstShiftStartsAt: true } } } },
           reviews: { where: { kind: "PANEL" }, include: { reviewer: { select: { name: true } } } },
         },
       });
-      const excludedForConflict = await db.accessRequest.count({
-        where: { facilityId: seat.facilityId, call: { cycleId: seat.cycleId }, route: { confidential: false }, state: "PANEL_REVIEW", organisationId: { in: ownOrganisations } },
-      });
+      const conflicted = (r: (typeof candidates)[number]) => hasConflictOfInterest(seat, { organisationId: r.organisationId, callClosesAt: r.call?.closesAt ?? null });
+      const requests = candidates.filter((r) => !conflicted(r));
+      const excludedForConflict = candidates.filter((r) => r.state === "PANEL_REVIEW" && conflicted(r)).length;
       const ranked = rankRequests(
         requests.map((r) => ({
           id: r.id,

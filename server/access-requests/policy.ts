@@ -1,6 +1,7 @@
 import { organisationIdsOf, type Actor } from "../access/actor";
 import { rolesAccess, signedInAccess } from "../access/rules";
 import type { Prisma } from "../generated/prisma/client";
+import { heldAt, type MembershipSpan } from "../organisations/membership-history";
 import type { RequestParty } from "./state-machine";
 
 const applicantRoles = ["APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER"] as const;
@@ -29,6 +30,8 @@ export interface PanelSeat {
   facilityId: string;
   cycleId: string;
   isChair: boolean;
+  /** The seat holder's memberships, current and ended: conflicts are judged on them as they stood when the call closed. */
+  memberships: readonly MembershipSpan[];
 }
 
 /** The facts about a request that decide who sees it and who acts on it. */
@@ -39,14 +42,23 @@ export interface RequestFacts {
   confidential: boolean;
   state: string;
   cycleId: string | null;
+  /** When the request's call closed (or will close); null for routes without calls. */
+  callClosesAt: Date | null;
 }
 
-/** A panel member never reviews a request from their own organisation. */
-export function hasConflictOfInterest(actor: Actor, request: Pick<RequestFacts, "organisationId">): boolean {
-  return organisationIdsOf(actor).includes(request.organisationId);
+/**
+ * A panel member never reviews a request from an organisation they belonged
+ * to when the request's call closed. Judged at the close, not today: joining
+ * afterwards cannot make a member conflicted (and so remove them from the
+ * grading), nor can leaving afterwards hide a conflict. A call still open is
+ * judged on the memberships that will stand at its close if nothing changes:
+ * the current ones. Without a call, the current memberships.
+ */
+export function hasConflictOfInterest(seat: Pick<PanelSeat, "memberships">, request: Pick<RequestFacts, "organisationId" | "callClosesAt">): boolean {
+  return seat.memberships.some((m) => m.organisationId === request.organisationId && (request.callClosesAt ? heldAt(m, request.callClosesAt) : m.until === null));
 }
 
-function panelSeatFor(seats: readonly PanelSeat[], request: RequestFacts): PanelSeat | undefined {
+export function panelSeatFor(seats: readonly PanelSeat[], request: RequestFacts): PanelSeat | undefined {
   return seats.find((s) => s.facilityId === request.facilityId && s.cycleId === request.cycleId);
 }
 
@@ -57,13 +69,14 @@ export function partiesFor(actor: Actor, request: RequestFacts, seats: readonly 
   if (organisationIdsOf(actor, ...staffRoles).includes(request.facilityOrganisationId)) parties.push("facilityStaff");
   if (organisationIdsOf(actor, "FACILITY_ADMIN").includes(request.facilityOrganisationId)) parties.push("industrialOffice");
   const seat = panelSeatFor(seats, request);
-  if (seat?.isChair && !request.confidential && !hasConflictOfInterest(actor, request)) parties.push("panelChair");
+  if (seat?.isChair && !request.confidential && !hasConflictOfInterest(seat, request)) parties.push("panelChair");
   return parties;
 }
 
 /** May grade: a panel seat for the request's cycle, an open-route request in panel review, and no conflict. */
 export function mayGrade(actor: Actor, request: RequestFacts, seats: readonly PanelSeat[]): boolean {
-  return !request.confidential && request.state === "PANEL_REVIEW" && panelSeatFor(seats, request) !== undefined && !hasConflictOfInterest(actor, request);
+  const seat = panelSeatFor(seats, request);
+  return !request.confidential && request.state === "PANEL_REVIEW" && seat !== undefined && !hasConflictOfInterest(seat, request);
 }
 
 /**

@@ -59,7 +59,7 @@ const expected: Record<string, Expected> = {
   "organisations.declareSme": "signedIn",
   "organisations.invite": managers,
   "organisations.revokeInvitation": managers,
-  "organisations.addMember": managers,
+  "organisations.leave": "signedIn",
   "organisations.removeMember": managers,
   "organisations.previewInvitation": "public",
   "organisations.acceptInvitation": "signedIn",

@@ -1,69 +1,104 @@
-/** Every action the audit log knows; adding a state change means adding its name here. */
-export const auditActions = [
-  "user.signed_up",
-  "user.signed_in",
-  "user.email_confirmed",
-  "user.address_claimed",
-  "organisation.created",
-  "organisation.updated",
-  "organisation.sme_declared",
-  "membership.added",
-  "membership.removed",
-  "invitation.sent",
-  "invitation.accepted",
-  "invitation.revoked",
-  "access_request.created",
-  "access_request.graded",
-  "access_route.updated",
-  "call.created",
-  // scheduling
-  "booking.placed",
-  "booking.moved",
-  "booking.cancelled",
-  "booking.confirmed",
-  "booking.hold_expired",
-  "booking.downtime_recorded",
-  "non_user_time.added",
-  // consortia
-  "block.granted",
-  "block.placed",
-  "block.shares_set",
-  "block.session_booked",
-  "block.session_approved",
-  "block.session_declined",
-  "block.session_cancelled",
-  "block.session_moved",
-  "calendar_feed.rotated",
-  // agreements
-  "agreement.sent",
-  "agreement.signed",
-  "agreement.declined",
-  "agreement.superseded",
-  "agreement.reminded",
-  "agreement.sealed",
-  "agreement_template.version_saved",
-  // billing
-  "quote.made",
-  "quote.cancelled",
-  "quote.payment_terms_set",
-  "quote.checkout_started",
-  "quote.prepaid",
-  "quote.prepayment_waived",
-  "invoice.issued",
-  "invoice.credit_note_issued",
-  "invoice.payment_updated",
-  "invoice.stripe_synced",
-  "invoice.stripe_sync_retried",
-  "rate_card.saved",
-  // samples
-  "sample.registered",
-  "sample.safety_decided",
-  "shipment.planned",
-  "shipment.dispatched",
-  "shipment.received",
-  "shipment.flagged",
-  "shipment.return_dispatched",
-] as const;
+import { transitions, type RequestEvent } from "../access-requests/state-machine";
 
-/** State-machine events are audited as access_request.<event>. */
-export type AuditAction = (typeof auditActions)[number] | `access_request.${import("../access-requests/state-machine").RequestEvent}`;
+/** The kinds of record an audit row can be about (its entityType). Each has a reading rule in subjects.ts. */
+export const auditEntityTypes = [
+  "User",
+  "Organisation",
+  "Invitation",
+  "AccessRequest",
+  "AccessRoute",
+  "Call",
+  "Booking",
+  "BlockAllocation",
+  "BlockSession",
+  "Agreement",
+  "AgreementTemplate",
+  "Quote",
+  "Invoice",
+  "RateCard",
+  "AddOnRate",
+  "Facility",
+  "Sample",
+  "Shipment",
+  "Container",
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/**
+ * Every action the audit log knows, with the kinds of record it is written
+ * about; adding a state change means adding its name here.
+ */
+export const auditActionSubjects = {
+  "user.signed_up": ["User"],
+  "user.signed_in": ["User"],
+  "user.email_confirmed": ["User"],
+  "user.address_claimed": ["User"],
+  "organisation.created": ["Organisation"],
+  "organisation.updated": ["Organisation"],
+  "organisation.sme_declared": ["Organisation"],
+  "membership.added": ["Organisation"],
+  "membership.removed": ["Organisation"],
+  "membership.left": ["Organisation"],
+  "invitation.sent": ["Invitation"],
+  "invitation.accepted": ["Invitation"],
+  "invitation.revoked": ["Invitation"],
+  "access_request.created": ["AccessRequest"],
+  "access_request.graded": ["AccessRequest"],
+  "access_route.updated": ["AccessRoute"],
+  "call.created": ["Call"],
+  // scheduling
+  "booking.placed": ["Booking"],
+  "booking.moved": ["Booking"],
+  "booking.cancelled": ["Booking"],
+  "booking.confirmed": ["Booking"],
+  "booking.hold_expired": ["Booking"],
+  "booking.downtime_recorded": ["Booking"],
+  "non_user_time.added": ["Booking"],
+  // consortia
+  "block.granted": ["BlockAllocation"],
+  "block.placed": ["Booking"],
+  "block.shares_set": ["BlockAllocation"],
+  "block.session_booked": ["BlockSession"],
+  "block.session_approved": ["BlockSession"],
+  "block.session_declined": ["BlockSession"],
+  "block.session_cancelled": ["BlockSession"],
+  "block.session_moved": ["BlockSession"],
+  "calendar_feed.rotated": ["User"],
+  // agreements
+  "agreement.sent": ["Agreement"],
+  "agreement.signed": ["Agreement"],
+  "agreement.declined": ["Agreement"],
+  "agreement.superseded": ["Agreement"],
+  "agreement.reminded": ["Agreement"],
+  "agreement.sealed": ["Agreement"],
+  "agreement_template.version_saved": ["AgreementTemplate"],
+  // billing
+  "quote.made": ["Quote"],
+  "quote.cancelled": ["Quote"],
+  "quote.payment_terms_set": ["Quote"],
+  "quote.checkout_started": ["Quote"],
+  "quote.prepaid": ["Quote"],
+  "quote.prepayment_waived": ["Quote"],
+  "invoice.issued": ["Invoice"],
+  "invoice.credit_note_issued": ["Invoice"],
+  "invoice.payment_updated": ["Invoice"],
+  "invoice.stripe_synced": ["Invoice"],
+  "invoice.stripe_sync_retried": ["Invoice"],
+  "rate_card.saved": ["RateCard", "AddOnRate", "Facility"],
+  // samples
+  "sample.registered": ["Sample"],
+  "sample.safety_decided": ["Sample"],
+  "shipment.planned": ["Shipment"],
+  "shipment.dispatched": ["Shipment"],
+  "shipment.received": ["Container", "Sample"],
+  "shipment.flagged": ["Shipment", "Container", "Sample"],
+  "shipment.return_dispatched": ["AccessRequest"],
+} as const satisfies Record<string, readonly AuditEntityType[]>;
+
+type NamedAction = keyof typeof auditActionSubjects;
+export const auditActions = Object.keys(auditActionSubjects) as NamedAction[];
+
+/** State-machine events are audited as access_request.<event>, about the request. */
+export const requestEventActions = [...new Set(transitions.map((t) => `access_request.${t.event}` as const))];
+
+export type AuditAction = NamedAction | `access_request.${RequestEvent}`;

@@ -26,17 +26,19 @@ describe("audit log", () => {
     expect(await db.auditEvent.count({ where: { entityId: "rolled-back" } })).toBe(0);
   });
 
-  it("platform admins filter the whole log; facility admins see only their own facility's people", async () => {
+  it("platform admins filter the whole log; a facility admin reads their own facility organisation's events", async () => {
     const platformAdmin = await createMember(db, "PLATFORM_ADMIN");
     const facilityAdmin = await createMember(db, "FACILITY_ADMIN");
     const outsider = await createMember(db, "APPLICANT");
-    for (const actor of [facilityAdmin, outsider]) {
-      await inTransaction((tx) => recordAudit(tx, contextFor(actor), { action: "organisation.updated", entityType: "Organisation", entityId: `scope-${actor.userId}` }), db);
+    const [facilityOrganisation, outsiderOrganisation] = [facilityAdmin.memberships[0]!.organisationId, outsider.memberships[0]!.organisationId];
+    await db.facility.create({ data: { organisationId: facilityOrganisation, code: `A${facilityOrganisation.slice(-6)}`, name: `Audit Light Source ${facilityOrganisation}`, kind: "LAB_CT", timeZone: "Europe/Berlin", city: "Freiberg", country: "DE" } });
+    for (const [actor, organisationId] of [[facilityAdmin, facilityOrganisation], [outsider, outsiderOrganisation]] as const) {
+      await inTransaction((tx) => recordAudit(tx, contextFor(actor), { action: "organisation.updated", entityType: "Organisation", entityId: organisationId, after: { description: "Updated" } }), db);
     }
     const all = await callerFor(platformAdmin).audit.list({ entityType: "Organisation", action: "organisation.updated", limit: 200 });
-    expect(all.events.map((e) => e.entityId)).toEqual(expect.arrayContaining([`scope-${facilityAdmin.userId}`, `scope-${outsider.userId}`]));
+    expect(all.events.filter((e) => [facilityOrganisation, outsiderOrganisation].includes(e.entityId)).map((e) => e.redacted)).toEqual([false, false]);
     const scoped = await callerFor(facilityAdmin).audit.list({ limit: 200 });
-    expect(scoped.events.map((e) => e.entityId)).toContain(`scope-${facilityAdmin.userId}`);
-    expect(scoped.events.map((e) => e.entityId)).not.toContain(`scope-${outsider.userId}`);
+    expect(scoped.events.map((e) => e.entityId)).toContain(facilityOrganisation);
+    expect(scoped.events.map((e) => e.entityId)).not.toContain(outsiderOrganisation);
   });
 });

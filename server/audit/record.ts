@@ -1,10 +1,10 @@
 import type { Prisma, Tx } from "../db";
 import { isSignedIn, type RequestContext } from "../access/actor";
-import type { AuditAction } from "./actions";
+import type { AuditAction, AuditEntityType } from "./actions";
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

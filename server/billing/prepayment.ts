@@ -15,7 +15,7 @@ export function assertAwaitingPrepayment(quote: PrepaidQuote | null, requestRefe
 }
 
 /** Tells the applicant the prepayment arrived and bookings can now be confirmed. */
-export async function emailPrepaid(tx: Tx, request: { id: string; reference: string | null; title: string; createdById: string }, quote: PrepaidQuote, how: string) {
+export async function emailPrepaid(tx: Tx, request: { id: string; reference: string | null; title: string; createdById: string; organisationId: string }, quote: PrepaidQuote, how: string) {
   await emailApplicant(tx, request, "request-update", {
     reference: request.reference!,
     title: request.title,

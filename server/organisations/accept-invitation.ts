@@ -35,7 +35,8 @@ export async function acceptInvitation(tx: Tx, ctx: RequestContext & { actor: Si
 
   const membership = await tx.membership.upsert({
     where: { userId_organisationId_role: { userId: ctx.actor.userId, organisationId: invitation!.organisationId, role: invitation!.role } },
-    create: { userId: ctx.actor.userId, organisationId: invitation!.organisationId, role: invitation!.role },
+    // The membership starts when the person accepts: that is the date conflicts of interest are judged on.
+    create: { userId: ctx.actor.userId, organisationId: invitation!.organisationId, role: invitation!.role, createdAt: now },
     update: {},
   });
   await recordAudit(tx, ctx, {

@@ -66,7 +66,7 @@ describe("invitations", () => {
   it("an applicant cannot make anyone (least of all themselves) a consortium lead", async () => {
     const manager = await createMember(db, "APPLICANT");
     const organisationId = manager.memberships[0]!.organisationId;
-    await expect(callerFor(manager).organisations.addMember({ organisationId, email: manager.email, role: "CONSORTIUM_LEAD" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("cannot grant the consortium lead role") });
+    await expect(callerFor(manager).organisations.invite({ organisationId, email: manager.email, role: "CONSORTIUM_LEAD" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("cannot grant the consortium lead role") });
     await expect(callerFor(manager).organisations.invite({ organisationId, email: "ally@test.example", role: "CONSORTIUM_LEAD" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { organisationId, role: "CONSORTIUM_LEAD" } })).toBe(0);
     const lead = await createMember(db, "CONSORTIUM_LEAD", { organisationId });

@@ -11,7 +11,8 @@ export const organisationAccess = {
   declareSme: signedInAccess,
   invite: rolesAccess(...managingRoles),
   revokeInvitation: rolesAccess(...managingRoles),
-  addMember: rolesAccess(...managingRoles),
+  // Anyone may leave an organisation they belong to; the operation checks they do.
+  leave: signedInAccess,
   removeMember: rolesAccess(...managingRoles),
   acceptInvitation: signedInAccess,
   listAll: rolesAccess("PLATFORM_ADMIN"),

@@ -5,13 +5,13 @@ import { acceptInvitation } from "./accept-invitation";
 import { createOrganisation } from "./create-organisation";
 import { declareSme } from "./declare-sme";
 import { inviteMember } from "./invite-member";
-import { addMember, removeMember, revokeInvitation } from "./manage-members";
+import { leaveOrganisation } from "./leave-organisation";
+import { removeMember, revokeInvitation } from "./manage-members";
 import { organisationAccess as access } from "./policy";
 import { previewInvitation } from "./preview-invitation";
 import { getOrganisation, listAllOrganisations, listMyOrganisations } from "./read-organisations";
 import {
   acceptInvitationSchema,
-  addMemberSchema,
   createOrganisationSchema,
   declareSmeSchema,
   inviteMemberSchema,
@@ -37,7 +37,10 @@ export const organisationsRouter = createRouter({
     .meta({ access: access.revokeInvitation })
     .input(revokeInvitationSchema)
     .mutation(({ ctx, input }) => runMutation(ctx, (tx) => revokeInvitation(tx, ctx, input.invitationId))),
-  addMember: procedure.meta({ access: access.addMember }).input(addMemberSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => addMember(tx, ctx, input))),
+  leave: procedure
+    .meta({ access: access.leave })
+    .input(organisationIdSchema)
+    .mutation(({ ctx, input }) => runMutation(ctx, (tx) => leaveOrganisation(tx, requireUser(ctx), input.organisationId))),
   removeMember: procedure
     .meta({ access: access.removeMember })
     .input(removeMemberSchema)

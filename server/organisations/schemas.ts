@@ -55,8 +55,6 @@ export const inviteMemberSchema = z.object({
 });
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
 
-export const addMemberSchema = inviteMemberSchema;
-
 export const removeMemberSchema = z.object({ membershipId: z.string().min(1) });
 export const revokeInvitationSchema = z.object({ invitationId: z.string().min(1) });
 export const acceptInvitationSchema = z.object({ token: z.string().min(20, "This invitation link is incomplete. Open the link from the email again.") });

@@ -13,7 +13,7 @@ import { clock } from "../clock";
 type Condition = "INTACT" | "DAMAGED" | "LEAKING";
 
 async function tellApplicant(tx: Tx, shipmentId: string, headline: string, details: string[], key: string) {
-  const shipment = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } });
+  const shipment = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, include: { request: { select: { id: true, reference: true, title: true, organisationId: true, createdById: true } } } });
   await emailApplicant(tx, shipment.request, "shipment-update", { shipment: shipment.reference, request: `${shipment.request.reference} “${shipment.request.title}”`, headline, details, url: `${requestUrl(shipment.request.id)}/samples` }, `shipment:${shipmentId}:${key}`);
 }
 

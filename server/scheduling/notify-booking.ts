@@ -1,6 +1,7 @@
 import type { Tx } from "../db";
 import { enqueueEmail } from "../mail/enqueue";
 import { appUrl } from "../organisations/invitation-token";
+import { applicantContacts } from "../organisations/request-contacts";
 import { formatFacilityDateTime } from "../time";
 
 export type BookingChange = "held" | "confirmed" | "moved" | "cancelled";
@@ -9,16 +10,17 @@ export type BookingChange = "held" | "confirmed" | "moved" | "cancelled";
 export async function notifyBookingChange(tx: Tx, bookingId: string, change: BookingChange, reason?: string) {
   const booking = await tx.booking.findUniqueOrThrow({
     where: { id: bookingId },
-    include: { endstation: { include: { facility: true } }, request: { include: { createdBy: { select: { email: true } } } } },
+    include: { endstation: { include: { facility: true } }, request: true },
   });
   if (!booking.request) return; // non-user time and blocks have no applicant to tell
   const zone = booking.endstation.facility.timeZone;
   const audit = await tx.auditEvent.count({ where: { entityType: "Booking", entityId: booking.id } });
-  await enqueueEmail(tx, {
+  // Someone who has left the applicant organisation is not told; its managers are.
+  for (const contact of await applicantContacts(tx, booking.request)) await enqueueEmail(tx, {
     template: "booking-update",
-    to: booking.request.createdBy.email,
+    to: contact.email,
     // The audit count numbers the changes, so each change is one message and a retry is not a second one.
-    dedupeKey: `booking-update:${booking.id}:${audit}`,
+    dedupeKey: `booking-update:${booking.id}:${audit}${contact.isCreator ? "" : `:${contact.email}`}`,
     props: {
       bookingReference: booking.reference,
       requestReference: booking.request.reference ?? "",

@@ -14,7 +14,7 @@ export async function applyCheckoutCompleted(tx: Tx, event: Stripe.Event): Promi
   const session = event.data.object as { id?: string; object?: string; metadata?: Record<string, string> | null; client_reference_id?: string | null; payment_status?: string; amount_total?: number | null; currency?: string | null };
   const quoteId = session.metadata?.lodestoneQuoteId ?? session.client_reference_id ?? null;
   if (session.object !== "checkout.session" || !session.id || !quoteId || session.payment_status !== "paid") return "ignored";
-  const quote = await tx.quote.findUnique({ where: { id: quoteId }, include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } });
+  const quote = await tx.quote.findUnique({ where: { id: quoteId }, include: { request: { select: { id: true, reference: true, title: true, createdById: true, organisationId: true } } } });
   if (!quote || session.amount_total !== quote.totalMinor || session.currency?.toUpperCase() !== quote.currency) return "ignored";
   const paidAt = new Date(event.created * 1000);
   // Already paid (an earlier event for another session, or a bank transfer staff recorded): nothing more to do.

@@ -49,7 +49,7 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<"ap
     const next = stateFor[event.type];
     if (!next || isPartialRefund(event)) return "ignored";
     const { lodestoneId, stripeInvoiceId } = invoiceKeys(event);
-    const invoice = await tx.invoice.findFirst({ where: lodestoneId ? { id: lodestoneId } : stripeInvoiceId ? { stripeInvoiceId } : { id: "" }, include: { quote: { include: { request: { select: { id: true, reference: true, title: true, createdById: true } } } } } });
+    const invoice = await tx.invoice.findFirst({ where: lodestoneId ? { id: lodestoneId } : stripeInvoiceId ? { stripeInvoiceId } : { id: "" }, include: { quote: { include: { request: { select: { id: true, reference: true, title: true, organisationId: true, createdById: true } } } } } });
     if (!invoice) return "ignored";
     await tx.stripeEvent.update({ where: { id: event.id }, data: { invoiceId: invoice.id } });
     const at = new Date(event.created * 1000);

@@ -8,6 +8,7 @@ import { Button } from "../../../_components/ui";
 const filters = [
   { name: "action", label: "Action starts with", placeholder: "invitation." },
   { name: "entityType", label: "Entity type", placeholder: "Organisation" },
+  { name: "entityId", label: "Entity id", placeholder: "" },
   { name: "actorEmail", label: "Actor email contains", placeholder: "" },
   { name: "from", label: "From (UTC date)", type: "date" },
   { name: "to", label: "Before (UTC date)", type: "date" },
@@ -23,7 +24,7 @@ export function AuditFilters({ initial }: { initial: Record<string, string | und
     router.push(`?${params}`);
   };
   return (
-    <form onSubmit={apply} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
+    <form onSubmit={apply} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7" aria-label="Filter the audit log">
       {filters.map((f) => (
         <div key={f.name} className="space-y-1">
           <label htmlFor={`filter-${f.name}`} className="block text-xs font-medium text-slate-700">{f.label}</label>

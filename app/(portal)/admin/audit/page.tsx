@@ -8,7 +8,7 @@ import { AuditFilters } from "./audit-filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type Search = { action?: string; entityType?: string; actorEmail?: string; from?: string; to?: string; cursor?: string };
+type Search = { action?: string; entityType?: string; entityId?: string; actorEmail?: string; from?: string; to?: string; cursor?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (!(await canAdminister())) return null;
@@ -16,6 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = listAuditSchema.safeParse({
     action: search.action || undefined,
     entityType: search.entityType || undefined,
+    entityId: search.entityId || undefined,
     actorEmail: search.actorEmail || undefined,
     from: search.from || undefined,
     to: search.to || undefined,
@@ -27,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every state change, with who made it, when, from where, and what changed. Rows can never be edited or deleted." />
+      <PageHeader title="Audit log" description="Every state change, with who made it, when, from where, and what changed. Rows can never be edited or deleted. On a record you may not read yourself, you see only the action and the ids." />
       <Card>
         <AuditFilters initial={search} />
         <p className="mb-2 mt-4 text-sm text-slate-700" aria-live="polite">{total.toLocaleString("en-GB")} event{total === 1 ? "" : "s"}</p>
@@ -47,7 +48,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="py-2 pr-3">{e.actorEmail ?? "system"}</td>
                     <td className="py-2 pr-3"><code className="text-xs">{e.action}</code></td>
                     <td className="py-2 pr-3">{e.entityType} <span className="text-xs text-slate-600">{e.entityId}</span></td>
-                    <td className="max-w-md py-2 pr-3"><code className="block whitespace-pre-wrap break-all text-xs text-slate-700">{JSON.stringify(e.summary)}</code></td>
+                    <td className="max-w-md py-2 pr-3">
+                      {e.redacted ? (
+                        <span className="text-xs italic text-slate-600">details hidden: you may not read this record</span>
+                      ) : (
+                        <code className="block whitespace-pre-wrap break-all text-xs text-slate-700">{JSON.stringify(e.summary)}</code>
+                      )}
+                    </td>
                     <td className="py-2 text-xs text-slate-600">{e.ip ?? "—"}</td>
                   </tr>
                 ))}

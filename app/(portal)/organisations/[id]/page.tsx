@@ -9,6 +9,7 @@ import { formatEuroCents } from "../../../_lib/format";
 import { canGrantRole } from "@/server/organisations/policy";
 import { currentActor, portalApi } from "../../../_lib/server-api";
 import { InviteMemberForm } from "./invite-member-form";
+import { LeaveOrganisationButton } from "./leave-organisation-button";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
 
 export const metadata: Metadata = { title: "Organisation" };
@@ -27,6 +28,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const actor = await currentActor();
   const sme = organisation.smeDeclaration;
   const assessment = sme ? assessSme(sme) : null;
+  const isMember = actor.kind === "user" && actor.memberships.some((m) => m.organisationId === organisation.id);
   return (
     <>
       <PageHeader title={organisation.name} description={organisation.description || undefined} />
@@ -47,6 +49,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           </Card>
           {organisation.canManage ? (
             <Card title="Invite a colleague" id="invite">
+              <p className="mb-4 text-sm text-slate-700">Nobody is added without saying yes: the person gets an email and joins when they accept, whether or not they already have an account.</p>
               <InviteMemberForm organisationId={organisation.id} roles={rolesForKind[organisation.kind].filter((r) => canGrantRole(actor, organisation.id, r)).map((r) => ({ value: r, label: roleLabels[r] }))} />
               <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">Pending invitations</h3>
               {organisation.invitations.length === 0 ? (
@@ -73,6 +76,11 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               ...(organisation.facility ? [["Facility", organisation.facility.name] as [string, string]] : []),
             ]} />
           </Card>
+          {isMember ? (
+            <Card title="Your membership" id="leave">
+              <LeaveOrganisationButton organisationId={organisation.id} organisationName={organisation.name} />
+            </Card>
+          ) : null}
           {sme && assessment ? (
             <Card title="SME declaration" id="sme">
               <div className="mb-3"><Badge tone={assessment.qualifies ? "success" : "warning"}>{assessment.qualifies ? "Qualifies as an SME" : "Does not qualify as an SME"}</Badge></div>
