@@ -29,7 +29,7 @@ export async function createMember(db: Db, role: Role, options: { organisationId
   const organisation = options.organisationId
     ? await db.organisation.findUniqueOrThrow({ where: { id: options.organisationId } })
     : await db.organisation.create({ data: { name: `Test ${role.toLowerCase()} org ${suffix}`, kind: kindForRole[role], country: "GB" } });
-  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${suffix}@test.example`, name: options.name ?? `Test ${role} ${suffix}` } });
+  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${suffix}@test.example`, name: options.name ?? `Test ${role} ${suffix}`, emailVerified: new Date() } });
   await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role } });
   return {
     kind: "user",
@@ -42,7 +42,7 @@ export async function createMember(db: Db, role: Role, options: { organisationId
 
 export async function createUserWithoutOrganisation(db: Db): Promise<SignedInActor> {
   const suffix = uniqueSuffix();
-  const user = await db.user.create({ data: { email: `loner-${suffix}@test.example`, name: `Loner ${suffix}` } });
+  const user = await db.user.create({ data: { email: `loner-${suffix}@test.example`, name: `Loner ${suffix}`, emailVerified: new Date() } });
   return { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: [] };
 }
 

@@ -12,7 +12,7 @@ let user: { id: string; email: string };
 
 beforeAll(async () => {
   const suffix = uniqueSuffix();
-  user = await testDb().user.create({ data: { email: `no-script-${suffix}@test.example`, name: `No Script ${suffix}`, passwordHash: await hashPassword(password) } });
+  user = await testDb().user.create({ data: { email: `no-script-${suffix}@test.example`, name: `No Script ${suffix}`, passwordHash: await hashPassword(password), emailVerified: new Date() } });
 });
 
 /** The post a browser makes when the sign-in form is submitted without JavaScript. */
