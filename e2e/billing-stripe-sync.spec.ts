@@ -36,8 +36,8 @@ async function stoppedInvoice() {
     [quoteId, `Q-E2E-${suffix}`, requestId, facility!.id, sme!.organisationId, author!.id],
   );
   await db.query(
-    `INSERT INTO "Invoice" (id, "facilityId", sequence, number, kind, "requestId", "quoteId", "organisationId", currency, lines, "fullCostMinor", "subsidyMinor", "waivedMinor", "netMinor", "vatMinor", "totalMinor", "issuedAt", "dueAt", "createdById", "stripeAttempts", "stripeLastError", "stripeLastAttemptAt")
-     VALUES ($1, $2, $3, $4, 'INVOICE', $5, $6, $7, 'GBP', $8::jsonb, 320000, 0, 0, 320000, 64000, 384000, now() - interval '2 days', now() + interval '28 days', $9, 10, 'Simulated: the customer has no email address', now() - interval '1 hour')`,
+    `INSERT INTO "Invoice" (id, "facilityId", sequence, number, kind, "requestId", "quoteId", "organisationId", currency, lines, "fullCostMinor", "subsidyMinor", "waivedMinor", "netMinor", "vatMinor", "totalMinor", "issuedAt", "dueAt", "createdById", "paymentInstructions", "stripeAttempts", "stripeLastError", "stripeLastAttemptAt")
+     VALUES ($1, $2, $3, $4, 'INVOICE', $5, $6, $7, 'GBP', $8::jsonb, 320000, 0, 0, 320000, 64000, 384000, now() - interval '2 days', now() + interval '28 days', $9, 'Sort code 00-00-00, account 12345678', 10, 'Simulated: the customer has no email address', now() - interval '1 hour')`,
     // A sequence far above the facility's counter, so the portal's own numbering is untouched.
     [invoiceId, facility!.id, 900_000 + Math.floor(Math.random() * 99_999), number, requestId, quoteId, sme!.organisationId, JSON.stringify([{ label: "Beam time (shifts)", quantity: 1, unitPriceMinor: 320000, amountMinor: 320000 }]), author!.id],
   );

@@ -26,6 +26,4 @@ export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {
   return items;
 }
 
-export function devMailboxEnabled(): boolean {
-  return !process.env.RESEND_API_KEY && (process.env.NODE_ENV !== "production" || process.env.LODESTONE_DEV_MAILBOX === "1");
-}
+export { devMailboxEnabled } from "@/server/mail/dev-mailbox";

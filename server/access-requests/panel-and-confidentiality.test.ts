@@ -119,3 +119,31 @@ describe("confidentiality of proprietary and SME requests", () => {
     }
   });
 });
+
+describe("the panel and an approved request's agreement", () => {
+  it("a panel member still reads the request they graded, but never its agreement, signatories or decline reasons", async () => {
+    const world = await createFacilityWorld(db);
+    const applicant = await createMember(db, "APPLICANT");
+    const requestId = await requestInPanel(world, applicant);
+    const [member, chair] = [await createMember(db, "APPLICANT"), await createMember(db, "APPLICANT")];
+    await seat(world, member);
+    await seat(world, chair, true);
+    await callerFor(member).accessRequests.grade({ requestId, grade: 1, comments: "Excellent and well planned." });
+    await callerFor(chair).accessRequests.allocate({ requestId, approve: true, shifts: 4, note: "Approved." });
+    await db.agreementTemplate.create({
+      data: { kind: "NON_PROPRIETARY", version: Math.floor(Math.random() * 1e9) + 1, title: "Open access", body: "Terms for {{reference}}, {{title}}, between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "PUBLIC", createdById: world.admin.userId },
+    });
+    const { id: agreementId } = await callerFor(world.staff).agreements.send({ requestId });
+    await db.membership.updateMany({ where: { userId: applicant.userId }, data: { authorisedSignatory: true } });
+    await callerFor(applicant).agreements.decline({ agreementId, organisationId: applicant.memberships[0]!.organisationId, reason: "Our lawyers object to clause 7 on liability." });
+
+    expect((await callerFor(applicant).accessRequests.get({ requestId })).agreement?.declined[0]?.reason).toContain("clause 7");
+    for (const reader of [member, chair]) {
+      const seen = await callerFor(reader).accessRequests.get({ requestId });
+      expect(seen.request.state).toBe("APPROVED");
+      expect(seen.agreement).toBeNull();
+      expect(JSON.stringify(seen)).not.toContain("clause 7");
+      await expect(callerFor(reader).agreements.get({ agreementId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+});

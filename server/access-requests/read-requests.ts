@@ -25,13 +25,16 @@ export async function listRequests(db: Db, actor: Actor, input: z.output<typeof 
 /** One request with its versions, reviews the actor may read, and the steps they can take now. */
 export async function getRequest(db: Db, actor: Actor, requestId: string) {
   const { request, facts, seats, parties, family } = await loadVisibleRequest(db, actor, requestId);
+  const isStaff = parties.includes("facilityStaff");
+  const isChair = parties.includes("panelChair");
+  // The agreement (its signatories, any decline reasons) is the signing parties' business: the panel,
+  // who may read an approved request they graded, never sees it, as agreements.get refuses them.
+  const agreementParty = isStaff || parties.includes("applicantTeam");
   const [versions, reviews, agreement] = await Promise.all([
     db.accessRequestVersion.findMany({ where: { requestId }, orderBy: { version: "asc" } }),
     db.review.findMany({ where: { requestId }, include: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
-    agreementOfRequest(db, requestId),
+    agreementParty ? agreementOfRequest(db, requestId) : null,
   ]);
-  const isStaff = parties.includes("facilityStaff");
-  const isChair = parties.includes("panelChair");
   const myId = isSignedIn(actor) ? actor.userId : null;
   // Panel grades are for the facility and the chair; a panel member sees their own; applicants see none.
   const visibleReviews = reviews.filter((r) => r.kind !== "PANEL" || isStaff || isChair || r.reviewerId === myId);

@@ -299,4 +299,26 @@ describe("a facility's VAT and bank details", () => {
     const [q1, q2] = await Promise.all([db.quote.findUniqueOrThrow({ where: { requestId: before.request.id } }), db.quote.findUniqueOrThrow({ where: { requestId: after.request.id } })]);
     expect([q1.vatBasisPoints, q2.vatBasisPoints]).toEqual([2_000, 550]);
   });
+
+  it("an issued invoice keeps the bank details it was issued with when the facility's change; the next document takes the new ones", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { renderInvoicePdf } = await import("./pdf/render-billing-pdf");
+    const w = await createBillingWorld(db);
+    const { request, applicant } = await approved(w);
+    await createRunBooking(db, w, request.id, 6);
+    const { id } = await callerFor(w.staff).billing.issueInvoice({ requestId: request.id, addOns: {} });
+    await callerFor(w.admin).billing.saveFacilityBilling({ facilityId: w.facility.id, vatPercent: 5, paymentInstructions: "IBAN GB99 NEWB 1111 2222 3333 44" });
+
+    const seen = await callerFor(applicant).billing.invoice({ invoiceId: id });
+    expect(seen.invoice.paymentInstructions).toBe("Sort code 00-00-00, account 12345678");
+    // The page gets no current bank details or VAT setting to print by mistake.
+    expect(seen.invoice.facility).not.toHaveProperty("paymentInstructions");
+    expect(seen.invoice.facility).not.toHaveProperty("vatBasisPoints");
+    const pdfText = execFileSync("pdftotext", ["-layout", "-", "-"], { input: (await renderInvoicePdf(db, applicant, id)).pdf, encoding: "utf8" });
+    expect(pdfText).toContain("Sort code 00-00-00");
+    expect(pdfText).not.toContain("GB99 NEWB");
+
+    const note = await callerFor(w.staff).billing.issueCreditNote({ invoiceId: id, amountMinor: 10_000, reason: "Sample preparation was charged twice." });
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: note.id } })).paymentInstructions).toBe("IBAN GB99 NEWB 1111 2222 3333 44");
+  });
 });

@@ -29,6 +29,7 @@ export async function issueCreditNote(tx: Tx, ctx: RequestContext, input: z.outp
   // At the quote's rate; never more VAT than the invoice charged, and the last credit takes exactly what is left.
   const vat = input.amountMinor === left ? -vatLeft : -Math.min(percentOf(input.amountMinor, invoice.quote.vatBasisPoints), vatLeft);
   const { sequence, number } = await nextInvoiceNumber(tx, invoice.facility);
+  const { paymentInstructions } = await tx.facility.findUniqueOrThrow({ where: { id: invoice.facilityId }, select: { paymentInstructions: true } });
   const note = await tx.invoice.create({
     data: {
       facilityId: invoice.facilityId,
@@ -48,6 +49,7 @@ export async function issueCreditNote(tx: Tx, ctx: RequestContext, input: z.outp
       vatMinor: vat,
       totalMinor: net + vat,
       reason: input.reason,
+      paymentInstructions,
       issuedAt: now,
       dueAt: now,
       createdById: ctx.actor.userId,

@@ -103,6 +103,7 @@ export async function issueInvoice(tx: Tx, ctx: RequestContext, input: z.output<
       netMinor: priced.netMinor,
       vatMinor: priced.vatMinor,
       totalMinor: priced.totalMinor,
+      paymentInstructions: request.facility.paymentInstructions,
       issuedAt: now,
       dueAt: new Date(now.getTime() + paymentDays * 86_400_000),
       createdById: ctx.actor.userId,

@@ -21,8 +21,14 @@ export async function loadBillableRequest(db: Db | Tx, actor: Actor, requestId: 
   return { request, ...parties };
 }
 
+/**
+ * The facility as an issued invoice shows it: never its current bank details or VAT setting, which
+ * may have changed since (the invoice carries its own paymentInstructions and vatMinor).
+ */
+const issuedInvoiceFacility = { id: true, code: true, name: true, city: true, country: true, timeZone: true, organisationId: true } as const;
+
 export async function loadVisibleInvoice(db: Db | Tx, actor: Actor, invoiceId: string) {
-  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, include: { facility: true, quote: true, creditNotes: { orderBy: { sequence: "asc" } }, creditsInvoice: { select: { id: true, number: true } } } });
+  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, include: { facility: { select: issuedInvoiceFacility }, quote: true, creditNotes: { orderBy: { sequence: "asc" } }, creditsInvoice: { select: { id: true, number: true } } } });
   if (!invoice) throw notFound("The invoice");
   const parties = billingParties(actor, { organisationId: invoice.organisationId, facilityOrganisationId: invoice.facility.organisationId });
   if (!parties.isFacilityStaff && !parties.isPayer) throw notFound("The invoice");

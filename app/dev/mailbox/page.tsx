@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { devMailboxEnabled } from "../../_lib/navigation";
+import { requireDevMailboxReader } from "./access";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
 
-/** Mail the portal would have sent, when no Resend key is set. Never served in production. */
+/** Mail the portal would have sent, when no Resend key is set. Served only to platform admins or on a loopback demo (see mayReadDevMailbox). */
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  await requireDevMailboxReader();
   const { to } = await searchParams;
   const messages = await db.devMailboxMessage.findMany({ where: to ? { to: to.toLowerCase() } : {}, orderBy: { createdAt: "desc" }, take: 100 });
   return (

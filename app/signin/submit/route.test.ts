@@ -53,6 +53,7 @@ describe("signing in without JavaScript", () => {
     const crossSite = await POST(formPost({ email: user.email, password }, { "sec-fetch-site": "cross-site", origin: "https://evil.example" }));
     expect(sessionCookie(crossSite)).toBeUndefined();
     expect(crossSite.headers.get("location")).toMatch(/^\/signin\?/);
+    expect(new URL(crossSite.headers.get("location")!, "http://localhost:3000").searchParams.get("error")).toBe("OtherSite");
     const oldBrowser = await POST(formPost({ email: user.email, password }, { origin: "https://evil.example" }));
     expect(sessionCookie(oldBrowser)).toBeUndefined();
   });
@@ -64,6 +65,6 @@ describe("signing in without JavaScript", () => {
 
   it("says what is missing when a field is empty", async () => {
     const response = await POST(formPost({ email: user.email, password: "" }));
-    expect(new URL(response.headers.get("location")!, "http://localhost:3000").searchParams.get("error")).toBe("Enter your password.");
+    expect(new URL(response.headers.get("location")!, "http://localhost:3000").searchParams.get("error")).toBe("SecretMissing");
   });
 });

@@ -1,7 +1,8 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions, signInMessages } from "@/server/auth/options";
+import { authOptions } from "@/server/auth/options";
+import { signInErrorCodeFor } from "@/server/auth/messages";
 import { safeCallbackUrl } from "../../_lib/safe-callback";
 
 export const runtime = "nodejs";
@@ -18,8 +19,8 @@ export async function POST(request: NextRequest) {
   const form = await request.formData();
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const callbackUrl = safeCallbackUrl(field("callbackUrl"));
-  const backToForm = (error: string) => seeOther(`/signin?${new URLSearchParams({ callbackUrl, error })}`);
-  if (!fromThisSite(request)) return backToForm("Sign in from Lodestone's own sign-in page.");
+  const backToForm = (code: string) => seeOther(`/signin?${new URLSearchParams({ callbackUrl, error: code })}`);
+  if (!fromThisSite(request)) return backToForm("OtherSite");
 
   const cookies = Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value]));
   const headers = Object.fromEntries(request.headers);
@@ -35,9 +36,9 @@ export async function POST(request: NextRequest) {
   });
   if (!result.cookies.some((c) => c.name.endsWith("next-auth.session-token"))) {
     const error = new URL(result.location ?? "/", "http://lodestone.invalid").searchParams.get("error");
-    // The usual failure travels as next-auth's code, which the page words: the address then never
-    // reads "password", even in a message. Other messages (too many attempts) travel as they are.
-    return backToForm(!error || error === signInMessages.wrongCredentials ? "CredentialsSignin" : error);
+    // Failures travel as codes the page words (it shows no other text): the address then never
+    // reads "password", even in a message.
+    return backToForm(signInErrorCodeFor(error));
   }
   const response = seeOther(callbackUrl);
   for (const line of result.setCookie) response.headers.append("set-cookie", line);

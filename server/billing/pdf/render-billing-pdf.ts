@@ -41,7 +41,7 @@ export async function renderInvoicePdf(db: Db, actor: Actor, invoiceId: string) 
     lines: invoice.lines as unknown as PriceLine[], currency: invoice.currency,
     fullCostMinor: invoice.fullCostMinor, subsidyMinor: invoice.subsidyMinor, subsidyLabel: "SME subsidy (paid by the programme)",
     waivedMinor: invoice.waivedMinor, netMinor: invoice.netMinor, vatMinor: invoice.vatMinor, vatLabel: `VAT ${vatRate} %`, totalMinor: invoice.totalMinor,
-    notes: [invoice.creditsInvoice ? `Credits invoice ${invoice.creditsInvoice.number}.` : "", invoice.quote.purchaseOrderNumber ? `Purchase order ${invoice.quote.purchaseOrderNumber}.` : "", invoice.kind === "INVOICE" && invoice.totalMinor > 0 ? (invoice.stripeHostedUrl ? `Pay online: ${invoice.stripeHostedUrl}` : invoice.facility.paymentInstructions) : ""].filter(Boolean),
+    notes: [invoice.creditsInvoice ? `Credits invoice ${invoice.creditsInvoice.number}.` : "", invoice.quote.purchaseOrderNumber ? `Purchase order ${invoice.quote.purchaseOrderNumber}.` : "", invoice.kind === "INVOICE" && invoice.totalMinor > 0 ? (invoice.stripeHostedUrl ? `Pay online: ${invoice.stripeHostedUrl}` : invoice.paymentInstructions) : ""].filter(Boolean),
   });
   return { pdf, filename: `${invoice.number}.pdf` };
 }

@@ -52,7 +52,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               {invoice.stripeHostedUrl ? (
                 <a className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white" href={invoice.stripeHostedUrl} target="_blank" rel="noreferrer">Pay {formatMinor(invoice.totalMinor, invoice.currency)} online</a>
               ) : (
-                <p className="text-sm text-slate-800">{invoice.facility.paymentInstructions || "By bank transfer: the facility's finance office sends its details."}</p>
+                <p className="text-sm text-slate-800">{invoice.paymentInstructions || "By bank transfer: the facility's finance office sends its details."}</p>
               )}
               {invoice.paymentState === "PAYMENT_FAILED" ? <p className="mt-2 text-sm text-red-800">The last payment attempt failed. Try again, or pay by bank transfer.</p> : null}
               {isFacilityStaff && !isPayer ? <p className="mt-2 text-xs text-slate-600">The payer sees this. Payments made through Stripe update the status here automatically.</p> : null}

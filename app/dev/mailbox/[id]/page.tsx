@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { devMailboxEnabled } from "../../../_lib/navigation";
+import { requireDevMailboxReader } from "../access";
 
 export const metadata: Metadata = { title: "Dev mailbox message" };
 export const dynamic = "force-dynamic";
 
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  await requireDevMailboxReader();
   const message = await db.devMailboxMessage.findUnique({ where: { id: (await params).id } });
   if (!message) notFound();
   return (
