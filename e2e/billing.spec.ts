@@ -70,7 +70,12 @@ test("an approved SME request is quoted, run, invoiced and paid, and the funder'
   await screenshot(officePage, testInfo, "billing-invoice-issued");
 
   // ---- Stripe tells the portal the invoice is paid (a signed test webhook), twice: it counts once
-  const payload = JSON.stringify({ id: `evt_e2e_${invoiceId}`, object: "event", type: "invoice.paid", created: Math.floor(Date.now() / 1000), api_version: "2025-01-01", livemode: false, pending_webhooks: 1, request: null, data: { object: { id: "in_e2e", object: "invoice", metadata: { lodestoneInvoiceId: invoiceId } } } });
+  // The portal accepts payment only for the Stripe invoice it issued, for the whole total in its currency:
+  // stand in for the sync job (no Stripe here) by giving the invoice its Stripe id.
+  const stripeInvoiceId = `in_e2e_${invoiceId}`;
+  await database().query(`UPDATE "Invoice" SET "stripeInvoiceId" = $2, "stripeSyncedAt" = now() WHERE id = $1`, [invoiceId, stripeInvoiceId]);
+  const paidInvoice = { id: stripeInvoiceId, object: "invoice", total: 597_600, amount_paid: 597_600, currency: "gbp", metadata: { lodestoneInvoiceId: invoiceId } };
+  const payload = JSON.stringify({ id: `evt_e2e_${invoiceId}`, object: "event", type: "invoice.paid", created: Math.floor(Date.now() / 1000), api_version: "2025-03-31.basil", livemode: false, pending_webhooks: 1, request: null, data: { object: paidInvoice } });
   for (let i = 0; i < 2; i++) {
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lodestone_e2e" });
     const response = await smePage.request.post("/api/webhooks/stripe", { data: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } });

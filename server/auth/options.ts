@@ -5,9 +5,9 @@ import type { RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import { db, inTransaction } from "../db";
 import { nudgeOutbox } from "../jobs/boss";
-import { enqueueEmail } from "../mail/enqueue";
 import { lodestoneAdapter } from "./adapter";
 import { clientIpFromHeaders } from "./client-ip";
+import { enqueueMagicLink } from "./magic-link";
 import { signInMessages } from "./messages";
 import { passwordSignIn } from "./password-sign-in";
 import { signInSchema } from "./schemas";
@@ -45,13 +45,7 @@ const magicLinkProvider: Provider = {
   maxAge: magicLinkMinutes * 60,
   options: {},
   async sendVerificationRequest({ identifier, url, token }) {
-    const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
-    // Unknown addresses get nothing, so the form cannot be used to discover who has an account.
-    if (!user) return;
-    await inTransaction((tx) =>
-      enqueueEmail(tx, { template: "magic-link", to: identifier, props: { url, expiresInMinutes: magicLinkMinutes }, dedupeKey: `magic-link:${token}` }),
-    );
-    await nudgeOutbox();
+    if (await enqueueMagicLink(db, { identifier, url, token, expiresInMinutes: magicLinkMinutes })) await nudgeOutbox();
   },
 } as Provider;
 

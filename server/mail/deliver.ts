@@ -1,5 +1,6 @@
-import type { Db } from "../db";
+import type { Db, Prisma } from "../db";
 import { renderEmail } from "./render";
+import { openProps, propsAfterDelivery } from "./sealed-props";
 import type { MailTransport } from "./transport";
 import { clock } from "../clock";
 
@@ -76,12 +77,13 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
 async function deliverOne(db: Db, transport: MailTransport, message: ClaimedMessage, sendTimeoutMs: number): Promise<boolean> {
   try {
     const providerId = await withTimeout(sendTimeoutMs, async (signal) => {
-      const rendered = await renderEmail(message.template, message.props);
+      const rendered = await renderEmail(message.template, openProps(message.props));
       return (await transport.send({ outboxId: message.id, to: message.to, ...rendered }, { signal })).providerId;
     });
+    const kept = propsAfterDelivery(message.props);
     await db.outboxMessage.updateMany({
       where: { id: message.id, status: "PENDING" },
-      data: { status: "SENT", sentAt: clock.now(), providerId, attempts: { increment: 1 }, lastError: null },
+      data: { status: "SENT", sentAt: clock.now(), providerId, attempts: { increment: 1 }, lastError: null, ...(kept ? { props: kept as Prisma.InputJsonValue } : {}) },
     });
     return true;
   } catch (error) {

@@ -1,12 +1,15 @@
 import type { EmailTemplateName, EmailTemplates } from "../../emails";
 import type { Prisma, Tx } from "../db";
+import { sealProps } from "./sealed-props";
 
 export interface OutgoingEmail<K extends EmailTemplateName> {
   template: K;
   to: string;
   props: EmailTemplates[K];
-  /** Names the logical message (e.g. "invitation:<id>"); a repeat with the same key is ignored. */
+  /** Names the logical message (e.g. "invitation:<id>"); a repeat with the same key is ignored. Never put a secret in it. */
   dedupeKey: string;
+  /** Props that are credentials (a sign-in link): stored encrypted and removed once the message is sent. */
+  sealed?: readonly (keyof EmailTemplates[K] & string)[];
 }
 
 /**
@@ -16,7 +19,7 @@ export interface OutgoingEmail<K extends EmailTemplateName> {
  */
 export async function enqueueEmail<K extends EmailTemplateName>(tx: Tx, email: OutgoingEmail<K>): Promise<void> {
   await tx.outboxMessage.createMany({
-    data: [{ template: email.template, to: email.to, props: email.props as unknown as Prisma.InputJsonValue, dedupeKey: email.dedupeKey }],
+    data: [{ template: email.template, to: email.to, props: (email.sealed?.length ? sealProps(email.props as object, email.sealed as never) : email.props) as unknown as Prisma.InputJsonValue, dedupeKey: email.dedupeKey }],
     skipDuplicates: true,
   });
 }

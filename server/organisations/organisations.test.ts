@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../root";
+import { createOrganisationSchema } from "./schemas";
 import { callerFor, createMember, createUserWithoutOrganisation, testDb, uniqueSuffix } from "../testing/fixtures";
 
 const db = testDb();
@@ -21,6 +22,19 @@ describe("organisations", () => {
     const user = await createUserWithoutOrganisation(db);
     const created = await callerFor(user).organisations.create({ name: `Big Mining ${uniqueSuffix()}`, kind: "SME", country: "DE", sme: { ...sme, staffHeadcount: 1200 } });
     expect((await db.smeDeclaration.findUniqueOrThrow({ where: { organisationId: created.id } })).qualifies).toBe(false);
+  });
+
+  it("accepts only https websites, with a message that says so", async () => {
+    for (const website of ["http://example.com", "javascript:alert(1)", "data:text/html,hi", "ftp://example.com", "https://localhost"]) {
+      const result = createOrganisationSchema.safeParse({ name: "Tamar Tin", kind: "SME", country: "GB", website });
+      expect(result.success, website).toBe(false);
+      expect(result.error?.issues.map((i) => i.message)).toContain("Enter a secure web address starting with https://, such as https://example.com.");
+    }
+    for (const website of ["", "https://example.com", " https://tamar-tin.co.uk/about?lang=en "]) {
+      expect(createOrganisationSchema.safeParse({ name: "Tamar Tin", kind: "SME", country: "GB", website }).success, website).toBe(true);
+    }
+    const user = await createUserWithoutOrganisation(db);
+    await expect(callerFor(user).organisations.create({ name: `Plain Http ${uniqueSuffix()}`, kind: "SME", country: "GB", website: "http://example.com", sme })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("refuses bad input with a message for the field and saves nothing", async () => {

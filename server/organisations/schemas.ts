@@ -39,7 +39,8 @@ export const createOrganisationSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Choose the country (two-letter ISO code such as GB or DE)."),
   description: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
-  website: z.union([z.literal(""), z.string().trim().url("Enter a full address such as https://example.com.")]).optional(),
+  // https only: the address is shown to others as a link, so http (tampering) and javascript:/data: (script) are refused.
+  website: z.union([z.literal(""), z.string().trim().pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "Enter a secure web address starting with https://, such as https://example.com." }))]).optional(),
   sme: smeDeclarationSchema.optional(),
 });
 export type CreateOrganisationInput = z.input<typeof createOrganisationSchema>;

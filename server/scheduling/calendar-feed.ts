@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { isSignedIn, type RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db";
@@ -7,23 +7,38 @@ import { appUrl } from "../organisations/invitation-token";
 import { calendarFile, type CalendarEvent } from "./ics";
 import { clock } from "../clock";
 import { blockSessionEvents } from "../consortia/member-sessions";
+import { derivedKey, sha256Hex } from "../security/server-secret";
 
 const feedUrl = (token: string) => appUrl(`/api/ical/${token}.ics`);
+
+/**
+ * The token is derived, not stored: HMAC of the user and the feed's generation
+ * under a key from the server secret. The database keeps only its SHA-256, so a
+ * copy of the database cannot read anyone's calendar, yet the bookings page can
+ * show the same address whenever its owner asks for it.
+ */
+const feedToken = (userId: string, generation: number) => createHmac("sha256", derivedKey("calendar-feed")).update(`${userId}:${generation}`).digest("base64url");
 
 /** The actor's secret feed address, created on first use. */
 export async function getFeed(tx: Tx, ctx: RequestContext) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
-  const existing = await tx.calendarFeed.findUnique({ where: { userId: ctx.actor.userId } });
-  const feed = existing ?? (await tx.calendarFeed.create({ data: { userId: ctx.actor.userId, token: randomBytes(24).toString("base64url") } }));
-  return { url: feedUrl(feed.token) };
+  const { userId } = ctx.actor;
+  const existing = await tx.calendarFeed.findUnique({ where: { userId } });
+  const token = feedToken(userId, existing?.generation ?? 0);
+  // A feed made before tokens were derived (or under another server secret) cannot be shown again: it is replaced.
+  if (!existing) await tx.calendarFeed.create({ data: { userId, tokenHash: sha256Hex(token) } });
+  else if (existing.tokenHash !== sha256Hex(token)) await tx.calendarFeed.update({ where: { userId }, data: { tokenHash: sha256Hex(token), createdAt: clock.now() } });
+  return { url: feedUrl(token) };
 }
 
 /** A new secret address; the old one stops working at once (for a leaked link). */
 export async function rotateFeed(tx: Tx, ctx: RequestContext) {
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
-  const token = randomBytes(24).toString("base64url");
-  await tx.calendarFeed.upsert({ where: { userId: ctx.actor.userId }, create: { userId: ctx.actor.userId, token }, update: { token, createdAt: clock.now() } });
-  await recordAudit(tx, ctx, { action: "calendar_feed.rotated", entityType: "User", entityId: ctx.actor.userId });
+  const { userId } = ctx.actor;
+  const generation = ((await tx.calendarFeed.findUnique({ where: { userId } }))?.generation ?? 0) + 1;
+  const token = feedToken(userId, generation);
+  await tx.calendarFeed.upsert({ where: { userId }, create: { userId, tokenHash: sha256Hex(token), generation }, update: { tokenHash: sha256Hex(token), generation, createdAt: clock.now() } });
+  await recordAudit(tx, ctx, { action: "calendar_feed.rotated", entityType: "User", entityId: userId });
   return { url: feedUrl(token) };
 }
 
@@ -33,7 +48,7 @@ export async function rotateFeed(tx: Tx, ctx: RequestContext) {
  * their facility's bookings. Null for an unknown token.
  */
 export async function feedCalendar(db: Db, token: string): Promise<string | null> {
-  const feed = await db.calendarFeed.findUnique({ where: { token }, include: { user: { include: { memberships: true } } } });
+  const feed = await db.calendarFeed.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: { include: { memberships: true } } } });
   if (!feed) return null;
   const roles = (...r: string[]) => feed.user.memberships.filter((m) => r.includes(m.role)).map((m) => m.organisationId);
   const bookings = await db.booking.findMany({

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../db";
@@ -6,6 +7,7 @@ import { devMailboxTransport } from "../mail/transport";
 import { createApprovedRequest, createFacilityWorld, createSmeApplicant } from "../testing/access-fixtures";
 import { callerFor, createMember, testDb } from "../testing/fixtures";
 import { feedCalendar } from "./calendar-feed";
+import { calendarFile } from "./ics";
 import { expireStaleHolds } from "./overlap";
 
 const db = testDb();
@@ -174,5 +176,41 @@ describe("bookings for applicants and their secret feed", () => {
     expect(again.url).toBe(url);
     await callerFor(applicant).scheduling.rotateFeed();
     expect(await feedCalendar(db, token)).toBeNull();
+  });
+
+  it("stores only the SHA-256 of the feed token, yet shows the same address again until it is replaced", async () => {
+    const { applicant } = await setup();
+    const tokenOf = (url: string) => url.split("/api/ical/")[1]!.replace(".ics", "");
+    const first = tokenOf((await callerFor(applicant).scheduling.feed()).url);
+    const row = await db.calendarFeed.findUniqueOrThrow({ where: { userId: applicant.userId } });
+    expect(JSON.stringify(row)).not.toContain(first);
+    expect(row.tokenHash).toBe(createHash("sha256").update(first).digest("hex"));
+    expect(await feedCalendar(db, first)).toContain("BEGIN:VCALENDAR");
+    // The stored hash is not itself a key to the feed.
+    expect(await feedCalendar(db, row.tokenHash)).toBeNull();
+
+    const rotated = tokenOf((await callerFor(applicant).scheduling.rotateFeed()).url);
+    expect(rotated).not.toBe(first);
+    expect(tokenOf((await callerFor(applicant).scheduling.feed()).url)).toBe(rotated);
+    expect(await feedCalendar(db, rotated)).toContain("BEGIN:VCALENDAR");
+    expect(await feedCalendar(db, first)).toBeNull();
+  });
+});
+
+describe("iCalendar text", () => {
+  it("a title, description, location or calendar name cannot start a new iCalendar line", async () => {
+    const event = { uid: "u1@lodestone", title: "Run\r\nATTENDEE:mailto:evil@example.com", description: "First line\nsecond\rORGANIZER:mailto:evil@example.com", location: "S07\rATTENDEE:mailto:evil@example.com", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), status: "CONFIRMED" as const, sequence: 1 };
+    for (const file of [calendarFile([event], "PUBLISH", "Ada\r\nX-INJECTED:1"), calendarFile([], "PUBLISH", "Ada\rX-INJECTED:1")]) {
+      const lines = file.split(/\r\n|\r|\n/);
+      expect(lines.filter((l) => /^(ATTENDEE|ORGANIZER|X-INJECTED)/.test(l))).toEqual([]);
+      // Lines end in CRLF only: no bare CR or LF anywhere.
+      expect(file.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    }
+    const parsed = new ICAL.Component(ICAL.parse(calendarFile([event], "PUBLISH")));
+    const vevent = parsed.getFirstSubcomponent("vevent")!;
+    expect(vevent.getAllProperties("attendee")).toHaveLength(0);
+    expect(vevent.getFirstPropertyValue("summary")).toBe("Run ATTENDEE:mailto:evil@example.com");
+    expect(vevent.getFirstPropertyValue("location")).toBe("S07 ATTENDEE:mailto:evil@example.com");
+    expect(vevent.getFirstPropertyValue("description")).toBe("First line\nsecond\nORGANIZER:mailto:evil@example.com");
   });
 });

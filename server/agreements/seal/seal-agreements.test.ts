@@ -59,6 +59,20 @@ describe("sealing signed agreements", () => {
     expect(await db.auditEvent.count({ where: { entityId: id, action: "agreement.sealed" } })).toBe(1);
   });
 
+  it("the one PDF every party receives shows no signer's IP address or browser; the database keeps them as evidence", async () => {
+    const { id } = await signedAgreement();
+    await db.agreementSignatory.updateMany({ where: { agreementId: id }, data: { ip: "198.51.100.23", userAgent: "SecretBrowser/9.9" } });
+    // The audit rows carry the caller's address (203.0.113.7 in tests): the PDF's audit trail must not repeat it.
+    expect(await db.auditEvent.count({ where: { entityType: "Agreement", entityId: id, ip: "203.0.113.7" } })).toBeGreaterThan(0);
+    await sealSignedAgreements(db, { only: [id] });
+    const text = pdfText((await db.sealedAgreement.findUniqueOrThrow({ where: { agreementId: id } })).pdf);
+    expect(text).toContain("Signatures");
+    expect(text).not.toContain("198.51.100.23");
+    expect(text).not.toContain("SecretBrowser");
+    expect(text).not.toContain("203.0.113.7");
+    expect(await db.agreementSignatory.count({ where: { agreementId: id, ip: "198.51.100.23", userAgent: "SecretBrowser/9.9" } })).toBe(2);
+  });
+
   it("two workers sealing at once seal each agreement exactly once", async () => {
     const { id } = await signedAgreement();
     await Promise.all([sealSignedAgreements(db, { only: [id] }), sealSignedAgreements(db, { only: [id] }), sealSignedAgreements(db, { only: [id] })]);

@@ -46,11 +46,9 @@ async function sealedData(tx: Tx, agreementId: string, sealedAt: Date): Promise<
       typedName: s.typedName!,
       account: signers.find((u) => u.id === s.signedById)?.email ?? "unknown account",
       signedAt: s.signedAt!,
-      ip: s.ip,
-      userAgent: s.userAgent,
       documentHash: s.documentHash!,
     })),
-    auditTrail: audit.map((row) => ({ at: row.at, action: row.action, actor: row.actorEmail ?? "Lodestone", ip: row.ip, detail: auditDetail(row.summary, new Map(agreement.signatories.map((s) => [s.organisationId, s.organisation.name]))) })),
+    auditTrail: audit.map((row) => ({ at: row.at, action: row.action, actor: row.actorEmail ?? "Lodestone", detail: auditDetail(row.summary, new Map(agreement.signatories.map((s) => [s.organisationId, s.organisation.name]))) })),
     sealedAt,
   };
 }

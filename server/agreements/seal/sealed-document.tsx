@@ -16,8 +16,13 @@ export interface SealedAgreementData {
   sentAt: Date;
   completedAt: Date;
   terms: { dataAccess: string; embargoEndsAt: Date | null; licence: string | null };
-  signatures: { organisation: string; party: string; typedName: string; account: string; signedAt: Date; ip: string | null; userAgent: string | null; documentHash: string }[];
-  auditTrail: { at: Date; action: string; actor: string; ip: string | null; detail: string }[];
+  /**
+   * Signers' IP addresses and browsers are deliberately absent: every party gets
+   * this same PDF, so showing them would hand one party another's network details.
+   * They stay on the signatory rows and in the audit log as evidence.
+   */
+  signatures: { organisation: string; party: string; typedName: string; account: string; signedAt: Date; documentHash: string }[];
+  auditTrail: { at: Date; action: string; actor: string; detail: string }[];
   sealedAt: Date;
 }
 
@@ -40,8 +45,7 @@ const s = StyleSheet.create({
   auditRow: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: 3, fontSize: 8 },
   auditAt: { width: 78 },
   auditAction: { width: 96, fontWeight: 700 },
-  auditActor: { width: 130, paddingRight: 4 },
-  auditIp: { width: 70 },
+  auditActor: { width: 170, paddingRight: 4 },
   auditDetail: { flex: 1 },
 });
 
@@ -90,7 +94,6 @@ export function SealedAgreementDocument({ data }: { data: SealedAgreementData })
             <Pair label="For" value={`${sig.organisation} (${sig.party})`} />
             <Pair label="Account" value={sig.account} />
             <Pair label="Signed" value={when(sig.signedAt)} />
-            <Pair label="From" value={`${sig.ip ?? "address not recorded"} · ${sig.userAgent ?? "browser not recorded"}`} />
             <Pair label="Hash signed" value={sig.documentHash} />
           </View>
         ))}
@@ -106,7 +109,6 @@ export function SealedAgreementDocument({ data }: { data: SealedAgreementData })
           <Text style={s.auditAt}>When ({data.timeZone})</Text>
           <Text style={s.auditAction}>What</Text>
           <Text style={s.auditActor}>Who</Text>
-          <Text style={s.auditIp}>From</Text>
           <Text style={s.auditDetail}>Detail</Text>
         </View>
         {data.auditTrail.map((row, i) => (
@@ -114,7 +116,6 @@ export function SealedAgreementDocument({ data }: { data: SealedAgreementData })
             <Text style={s.auditAt}>{formatFacilityDateTime(row.at, data.timeZone).replace(` ${data.timeZone}`, "")}</Text>
             <Text style={s.auditAction}>{row.action}</Text>
             <Text style={s.auditActor}>{row.actor}</Text>
-            <Text style={s.auditIp}>{row.ip ?? "—"}</Text>
             <Text style={s.auditDetail}>{row.detail}</Text>
           </View>
         ))}

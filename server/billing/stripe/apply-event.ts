@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { workerContext } from "../../access/actor";
 import { emailApplicant, requestUrl } from "../../access-requests/notify";
 import { recordAudit } from "../../audit/record";
-import { inTransaction, type Db } from "../../db";
+import { inTransaction, type Db, type Tx } from "../../db";
 import type { PaymentState } from "../../generated/prisma/enums";
 import { formatMinor } from "../money";
 import { applyCheckoutCompleted } from "./apply-checkout";
@@ -23,17 +23,50 @@ const stateFor: Partial<Record<Stripe.Event["type"], PaymentState>> = {
 
 const words: Record<PaymentState, string> = { UNPAID: "unpaid", PAYMENT_FAILED: "payment failed", PAID: "paid", REFUNDED: "refunded" };
 
-/** The portal's invoice an event is about: our id in the metadata, Stripe's invoice id, or (for a charge) the invoice it paid. */
-function invoiceKeys(event: Stripe.Event): { lodestoneId: string | null; stripeInvoiceId: string | null } {
-  const object = event.data.object as { id?: string; object?: string; invoice?: string | { id: string } | null; metadata?: Record<string, string> | null };
-  const charged = typeof object.invoice === "string" ? object.invoice : (object.invoice?.id ?? null);
-  return { lodestoneId: object.metadata?.lodestoneInvoiceId ?? null, stripeInvoiceId: object.object === "invoice" ? (object.id ?? null) : charged };
+type PortalInvoice = { id: string; stripeInvoiceId: string | null; totalMinor: number; currency: string };
+type StripeObject = { id?: string; object?: string; currency?: string | null; total?: number; amount_paid?: number; amount?: number; amount_refunded?: number; invoice?: string | { id: string } | null; payment_intent?: string | { id: string } | null; payment?: { payment_intent?: string | { id: string } | null } | null };
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
+const sameMoney = (invoice: PortalInvoice, amount: number | undefined, currency: string | null | undefined) => amount === invoice.totalMinor && currency?.toUpperCase() === invoice.currency;
+
+/**
+ * The portal's invoice an event is about, found only by the ids Stripe gave us
+ * back (never by metadata, which any object in the account can carry), and
+ * only if the amount and currency are what the portal issued:
+ * - invoice.*: the Stripe invoice id the sync stored; paid events must have paid the whole total;
+ * - charge.refunded: the whole total refunded, matched by the charge's invoice
+ *   (older API versions) or its PaymentIntent, which invoice_payment.paid recorded.
+ */
+async function portalInvoiceFor(tx: Tx, event: Stripe.Event, next: PaymentState): Promise<PortalInvoice | null> {
+  const object = event.data.object as StripeObject;
+  const select = { id: true, stripeInvoiceId: true, totalMinor: true, currency: true } as const;
+  if (object.object === "invoice" && object.id) {
+    const invoice = await tx.invoice.findUnique({ where: { stripeInvoiceId: object.id }, select });
+    if (!invoice || !sameMoney(invoice, object.total, object.currency)) return null;
+    return next === "PAID" && object.amount_paid !== invoice.totalMinor ? null : invoice;
+  }
+  if (object.object === "charge" && event.type === "charge.refunded") {
+    const stripeInvoiceId = idOf(object.invoice);
+    const paymentIntent = idOf(object.payment_intent);
+    const where = stripeInvoiceId ? { stripeInvoiceId } : paymentIntent ? { stripePaymentIntentId: paymentIntent } : null;
+    const invoice = where ? await tx.invoice.findUnique({ where, select }) : null;
+    // A partial refund does not make the invoice refunded: the facility corrects it with a credit note.
+    return invoice && sameMoney(invoice, object.amount_refunded, object.currency) && sameMoney(invoice, object.amount, object.currency) ? invoice : null;
+  }
+  return null;
 }
 
-/** A partial refund does not make the invoice refunded: the facility corrects it with a credit note. */
-function isPartialRefund(event: Stripe.Event): boolean {
-  const charge = event.data.object as { object?: string; amount?: number; amount_refunded?: number };
-  return event.type === "charge.refunded" && charge.object === "charge" && typeof charge.amount === "number" && typeof charge.amount_refunded === "number" && charge.amount_refunded < charge.amount;
+/**
+ * invoice_payment.paid (current API versions) and invoice.paid (older ones,
+ * which still name the PaymentIntent) tell us which PaymentIntent paid which
+ * invoice; a later charge.refunded names only the PaymentIntent.
+ */
+async function rememberPaymentIntent(tx: Tx, event: Stripe.Event): Promise<void> {
+  const object = event.data.object as StripeObject;
+  const paymentIntent = object.object === "invoice_payment" ? idOf(object.payment?.payment_intent) : object.object === "invoice" ? idOf(object.payment_intent) : null;
+  const stripeInvoiceId = object.object === "invoice_payment" ? idOf(object.invoice) : (object.id ?? null);
+  if (!paymentIntent || !stripeInvoiceId) return;
+  await tx.invoice.updateMany({ where: { stripeInvoiceId, stripePaymentIntentId: null }, data: { stripePaymentIntentId: paymentIntent } });
 }
 
 /**
@@ -46,11 +79,13 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<"ap
     const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return "duplicate";
     if (event.type === "checkout.session.completed") return applyCheckoutCompleted(tx, event);
+    if (event.type === "invoice_payment.paid" || event.type === "invoice.paid") await rememberPaymentIntent(tx, event);
+    if (event.type === "invoice_payment.paid") return "applied";
     const next = stateFor[event.type];
-    if (!next || isPartialRefund(event)) return "ignored";
-    const { lodestoneId, stripeInvoiceId } = invoiceKeys(event);
-    const invoice = await tx.invoice.findFirst({ where: lodestoneId ? { id: lodestoneId } : stripeInvoiceId ? { stripeInvoiceId } : { id: "" }, include: { quote: { include: { request: { select: { id: true, reference: true, title: true, organisationId: true, createdById: true } } } } } });
-    if (!invoice) return "ignored";
+    if (!next) return "ignored";
+    const matched = await portalInvoiceFor(tx, event, next);
+    if (!matched) return "ignored";
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: matched.id }, include: { quote: { include: { request: { select: { id: true, reference: true, title: true, organisationId: true, createdById: true } } } } } });
     await tx.stripeEvent.update({ where: { id: event.id }, data: { invoiceId: invoice.id } });
     const at = new Date(event.created * 1000);
     const moved = await tx.$executeRaw`

@@ -35,8 +35,22 @@ function signed(event: Record<string, unknown>, withSecret = secret) {
   return new Request("http://127.0.0.1/api/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: withSecret }), "content-type": "application/json" } });
 }
 
-const invoiceEvent = (id: string, type: string, invoiceId: string, created: number) => ({ id, object: "event", type, created, api_version: "2025-01-01", livemode: false, pending_webhooks: 1, request: null, data: { object: { id: "in_x", object: "invoice", metadata: { lodestoneInvoiceId: invoiceId } } } });
-const refundEvent = (id: string, invoiceId: string, created: number) => ({ id, object: "event", type: "charge.refunded", created, api_version: "2025-01-01", livemode: false, pending_webhooks: 1, request: null, data: { object: { id: "ch_x", object: "charge", metadata: { lodestoneInvoiceId: invoiceId } } } });
+type Issued = { id: string; totalMinor: number };
+const stripeIdOf = (invoice: Issued) => `in_test_${invoice.id}`;
+/** What the sync job leaves behind: the invoice is in Stripe under this id. */
+async function inStripe(invoice: Issued) {
+  await db.invoice.update({ where: { id: invoice.id }, data: { stripeInvoiceId: stripeIdOf(invoice), stripeSyncedAt: new Date() } });
+}
+const envelope = (id: string, type: string, created: number, object: Record<string, unknown>) => ({ id, object: "event", type, created, api_version: "2025-03-31.basil", livemode: false, pending_webhooks: 1, request: null, data: { object } });
+/** An invoice.* event for the portal's Stripe invoice, for its whole total in pounds unless overridden. */
+const invoiceEvent = (id: string, type: string, invoice: Issued, created: number, object: Record<string, unknown> = {}) =>
+  envelope(id, type, created, { id: stripeIdOf(invoice), object: "invoice", total: invoice.totalMinor, amount_paid: type === "invoice.payment_failed" ? 0 : invoice.totalMinor, currency: "gbp", metadata: { lodestoneInvoiceId: invoice.id }, ...object });
+/** invoice_payment.paid (API 2025-03-31 and later): which PaymentIntent paid which invoice. */
+const invoicePaymentEvent = (id: string, invoice: Issued, paymentIntent: string, created: number) =>
+  envelope(id, "invoice_payment.paid", created, { id: `inpay_${invoice.id}`, object: "invoice_payment", invoice: stripeIdOf(invoice), payment: { type: "payment_intent", payment_intent: paymentIntent }, amount_paid: invoice.totalMinor, currency: "gbp", status: "paid" });
+/** charge.refunded as current API versions send it: the charge names its PaymentIntent, not its invoice. */
+const refundEvent = (id: string, invoice: Issued, paymentIntent: string, created: number, object: Record<string, unknown> = {}) =>
+  envelope(id, "charge.refunded", created, { id: `ch_${invoice.id}`, object: "charge", payment_intent: paymentIntent, amount: invoice.totalMinor, amount_refunded: invoice.totalMinor, currency: "gbp", metadata: {}, ...object });
 
 describe("Stripe, through the SDK against a local recording server", () => {
   it("creates the customer, the invoice, its lines and finalises it, each with an idempotency key; a retry repeats the same keys", async () => {
@@ -86,10 +100,12 @@ describe("Stripe, through the SDK against a local recording server", () => {
 describe("the Stripe webhook", () => {
   it("applies each event once, delivered three times each and out of order: paid, a late failure, then a refund", async () => {
     const { invoice } = await issuedInvoice();
+    await inStripe(invoice);
     const t = Math.floor(Date.now() / 1000);
-    const failed = invoiceEvent(`evt_failed_${invoice.id}`, "invoice.payment_failed", invoice.id, t);
-    const paid = invoiceEvent(`evt_paid_${invoice.id}`, "invoice.paid", invoice.id, t + 60);
-    const refunded = refundEvent(`evt_refund_${invoice.id}`, invoice.id, t + 120);
+    const failed = invoiceEvent(`evt_failed_${invoice.id}`, "invoice.payment_failed", invoice, t);
+    const paid = invoiceEvent(`evt_paid_${invoice.id}`, "invoice.paid", invoice, t + 60);
+    const refunded = refundEvent(`evt_refund_${invoice.id}`, invoice, `pi_${invoice.id}`, t + 120);
+    await webhook(signed(invoicePaymentEvent(`evt_inpay_${invoice.id}`, invoice, `pi_${invoice.id}`, t + 60)));
     const order = [paid, paid, failed, refunded, paid, failed, refunded, failed, refunded];
     const states: string[] = [];
     for (const event of order) {
@@ -106,10 +122,11 @@ describe("the Stripe webhook", () => {
 
   it("a failure then the retried payment: failed, then paid; the same event three times at once changes the invoice once", async () => {
     const { invoice } = await issuedInvoice();
+    await inStripe(invoice);
     const t = Math.floor(Date.now() / 1000);
-    await webhook(signed(invoiceEvent(`evt_f_${invoice.id}`, "invoice.payment_failed", invoice.id, t)));
+    await webhook(signed(invoiceEvent(`evt_f_${invoice.id}`, "invoice.payment_failed", invoice, t)));
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paymentState).toBe("PAYMENT_FAILED");
-    const paid = invoiceEvent(`evt_p_${invoice.id}`, "invoice.paid", invoice.id, t + 60);
+    const paid = invoiceEvent(`evt_p_${invoice.id}`, "invoice.paid", invoice, t + 60);
     const responses = await Promise.all([webhook(signed(paid)), webhook(signed(paid)), webhook(signed(paid))]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     expect((await Promise.all(responses.map((r) => r.json()))).map((b) => b.outcome).sort()).toEqual(["applied", "duplicate", "duplicate"]);
@@ -117,9 +134,49 @@ describe("the Stripe webhook", () => {
     expect(await db.auditEvent.count({ where: { entityId: invoice.id, action: "invoice.payment_updated" } })).toBe(2);
   });
 
+  it("marks an invoice paid only for the Stripe invoice the portal issued, for its whole amount in its currency", async () => {
+    const { invoice } = await issuedInvoice();
+    await inStripe(invoice);
+    const t = Math.floor(Date.now() / 1000);
+    const outcome = async (event: Record<string, unknown>) => (await (await webhook(signed(event))).json()).outcome;
+    const state = async () => (await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paymentState;
+    // Another Stripe invoice that merely carries our id in its metadata (anyone with the account can set metadata).
+    expect(await outcome(invoiceEvent(`evt_meta_${invoice.id}`, "invoice.paid", invoice, t, { id: "in_someone_else" }))).toBe("ignored");
+    expect(await outcome(invoiceEvent(`evt_less_${invoice.id}`, "invoice.paid", invoice, t, { total: invoice.totalMinor - 1, amount_paid: invoice.totalMinor - 1 }))).toBe("ignored");
+    expect(await outcome(invoiceEvent(`evt_part_${invoice.id}`, "invoice.paid", invoice, t, { amount_paid: 100 }))).toBe("ignored");
+    expect(await outcome(invoiceEvent(`evt_eur_${invoice.id}`, "invoice.paid", invoice, t, { currency: "eur" }))).toBe("ignored");
+    expect(await state()).toBe("UNPAID");
+    expect(await outcome(invoiceEvent(`evt_ok_${invoice.id}`, "invoice.paid", invoice, t))).toBe("applied");
+    expect(await state()).toBe("PAID");
+  });
+
+  it("a refund finds its invoice through the PaymentIntent that paid it (current API versions) or the charge's invoice (older ones); partial or unknown refunds change nothing", async () => {
+    const { invoice } = await issuedInvoice();
+    await inStripe(invoice);
+    const t = Math.floor(Date.now() / 1000);
+    const outcome = async (event: Record<string, unknown>) => (await (await webhook(signed(event))).json()).outcome;
+    const state = async () => (await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paymentState;
+    expect(await outcome(invoiceEvent(`evt_paid2_${invoice.id}`, "invoice.paid", invoice, t))).toBe("applied");
+    expect(await outcome(invoicePaymentEvent(`evt_inpay2_${invoice.id}`, invoice, `pi_${invoice.id}`, t))).toBe("applied");
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).stripePaymentIntentId).toBe(`pi_${invoice.id}`);
+    expect(await outcome(refundEvent(`evt_r_other_${invoice.id}`, invoice, "pi_someone_else", t + 1, { metadata: { lodestoneInvoiceId: invoice.id } }))).toBe("ignored");
+    expect(await outcome(refundEvent(`evt_r_part_${invoice.id}`, invoice, `pi_${invoice.id}`, t + 1, { amount_refunded: 1_000 }))).toBe("ignored");
+    expect(await outcome(refundEvent(`evt_r_eur_${invoice.id}`, invoice, `pi_${invoice.id}`, t + 1, { currency: "eur" }))).toBe("ignored");
+    expect(await state()).toBe("PAID");
+    expect(await outcome(refundEvent(`evt_r_ok_${invoice.id}`, invoice, `pi_${invoice.id}`, t + 2))).toBe("applied");
+    expect(await state()).toBe("REFUNDED");
+
+    // An older API version's charge names the invoice itself.
+    const { invoice: older } = await issuedInvoice();
+    await inStripe(older);
+    expect(await outcome(invoiceEvent(`evt_paid3_${older.id}`, "invoice.paid", older, t))).toBe("applied");
+    expect(await outcome(refundEvent(`evt_r_old_${older.id}`, older, "pi_not_recorded", t + 1, { invoice: stripeIdOf(older) }))).toBe("applied");
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: older.id } })).paymentState).toBe("REFUNDED");
+  });
+
   it("refuses a forged signature, a missing one and a tampered body, and changes nothing", async () => {
     const { invoice } = await issuedInvoice();
-    const event = invoiceEvent(`evt_forged_${invoice.id}`, "invoice.paid", invoice.id, Math.floor(Date.now() / 1000));
+    const event = invoiceEvent(`evt_forged_${invoice.id}`, "invoice.paid", invoice, Math.floor(Date.now() / 1000));
     expect((await webhook(signed(event, "whsec_someone_else"))).status).toBe(400);
     expect((await webhook(new Request("http://127.0.0.1/api/webhooks/stripe", { method: "POST", body: JSON.stringify(event) }))).status).toBe(400);
     const tampered = signed(event);

@@ -3,7 +3,7 @@ import { feedCalendar } from "@/server/scheduling/calendar-feed";
 
 export const dynamic = "force-dynamic";
 
-/** A user's secret calendar feed: /api/ical/<token>.ics. The token is the credential. */
+/** A user's secret calendar feed: /api/ical/<token>.ics. The token is the credential; the database holds only its SHA-256. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const token = (await params).token.replace(/\.ics$/, "");
   const calendar = await feedCalendar(db, token);
