@@ -28,7 +28,7 @@ async function stoppedInvoice() {
   const invoiceId = `e2e-stopped-sync-invoice-${suffix}`;
   const number = `SLS-E2E-${suffix}`;
   await db.query(
-    `INSERT INTO "AccessRequest" (id, reference, "facilityId", "routeId", "organisationId", "createdById", state, version, content, title, "allocatedShifts", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, 'APPROVED', 1, '{}'::jsonb, 'Stopped Stripe sync journey', 1, now())`,
+    `INSERT INTO "AccessRequest" (id, reference, "facilityId", "routeId", "organisationId", "createdById", state, version, content, title, "allocatedShifts", "submittedAt", "firstSubmittedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, 'APPROVED', 1, '{}'::jsonb, 'Stopped Stripe sync journey', 1, now(), now(), now())`,
     [requestId, `LDS-E2E-${suffix}`, facility!.id, facility!.routeId, sme!.organisationId, sme!.userId],
   );
   await db.query(

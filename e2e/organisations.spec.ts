@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmEmail, database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, signInWithPassword, uniqueEmail } from "./support/fixtures";
+import { confirmEmail, database, demoAccountFor, expectAccessible, firstLink, latestMailTo, screenshot, signInAs, uniqueEmail } from "./support/fixtures";
 
 test("a new user registers their SME; a bad declaration is refused beside the field first", async ({ page, request }, testInfo) => {
   const email = uniqueEmail("founder");
@@ -126,7 +126,7 @@ test("a facility admin cannot add an existing user as staff: they are invited an
   const link = firstLink((await latestMailTo(email, "invited you")).text, "/invitations/");
   const context = await browser.newContext();
   const invitee = await context.newPage();
-  await signInWithPassword(invitee, email, password);
+  await confirmEmail(invitee, email, password);
   await invitee.goto(link);
   await invitee.getByRole("button", { name: "Accept the invitation" }).click();
   await expect(invitee.getByRole("table", { name: `Members of ${admin.organisation}` }).getByText("Tamsin Jory")).toBeVisible();
@@ -143,7 +143,7 @@ test("the last applicant of an organisation cannot leave until a colleague has t
   const email = uniqueEmail("founder");
   const password = "pegmatite dykes of cornwall";
   await request.post("/api/trpc/users.signUp", { data: { json: { name: "Morwenna Pascoe", email, password } } });
-  await signInWithPassword(page, email, password);
+  await confirmEmail(page, email, password);
   await page.getByRole("link", { name: "Register your organisation" }).first().click();
   const name = `Carn Brea Tin ${Date.now().toString(36)} Ltd`;
   await page.getByLabel("Registered name").fill(name);

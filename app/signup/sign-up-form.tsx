@@ -42,7 +42,8 @@ export function SignUpForm({ callbackUrl, defaultEmail, invitationToken }: { cal
     // Enter from submitting natively, and a native post never carries the password in the URL.
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <noscript><p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">Creating an account needs JavaScript. Turn it on for this site and reload the page.</p></noscript>
+      {/* Shown until the scripts run (not in <noscript>, which browsers that only block scripts may not show). */}
+      {hydrated ? null : <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">Creating an account needs JavaScript. If this message stays, turn JavaScript on for this site and reload the page.</p>}
       <Field label="Full name" error={errors.name} required>
         {({ id, describedBy, invalid }) => <Input id={id} autoComplete="name" aria-describedby={describedBy} invalid={invalid} {...form.register("name")} />}
       </Field>
