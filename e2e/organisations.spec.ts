@@ -156,7 +156,7 @@ test("the last applicant of an organisation cannot leave until a colleague has t
 
   await page.getByRole("button", { name: `Leave ${name}` }).click();
   await page.getByRole("button", { name: "Yes, leave" }).click();
-  await expect(page.getByRole("alert")).toContainText(`You are the last person who can manage ${name}'s members, so you cannot leave yet. Invite a colleague as an applicant; once they have accepted, you can leave.`);
+  await expect(page.getByRole("region", { name: "Your membership" }).getByRole("alert")).toContainText(`You are the last person who can manage ${name}'s members, so you cannot leave yet. Invite a colleague as an applicant; once they have accepted, you can leave.`);
   await expectAccessible(page);
   await screenshot(page, testInfo, "organisation-leave-refused");
   await page.getByRole("button", { name: "Cancel" }).click();
