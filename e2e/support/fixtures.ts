@@ -23,6 +23,8 @@ export async function signInAs(page: Page, role: Role) {
 
 /** Checks the page against WCAG 2.2 AA rules with axe-core. */
 export async function expectAccessible(page: Page) {
+  // Next streams a dynamic page's metadata after its body: check once the title is in.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
