@@ -11,6 +11,9 @@ import { renderShipmentLabels } from "./pdf/render-labels";
 import { readQrIn } from "../testing/read-qr";
 import type { RegisterSampleInput } from "./schemas";
 
+/** Shipments are expected three weeks from the day the tests run. */
+const arrival = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+
 const db = testDb();
 
 async function world(options: { agreement?: "signed" | "none" } = {}) {
@@ -52,7 +55,7 @@ async function threeSamples(w: Awaited<ReturnType<typeof world>>) {
 const approve = (staff: SignedInActor, sampleId: string) => callerFor(staff).samples.decideSafety({ sampleId, approve: true, riskLevel: "ELEVATED", conditions: "Open only in the fume cupboard with gloves." });
 
 async function shipAll(w: Awaited<ReturnType<typeof world>>, ids: string[]) {
-  return callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "DHL", trackingNumber: "JD0146000012345", declaredValueMinor: 5_000, currency: "GBP", dangerousGoods: true, unNumber: "UN2910", expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: ids }] });
+  return callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "DHL", trackingNumber: "JD0146000012345", declaredValueMinor: 5_000, currency: "GBP", dangerousGoods: true, unNumber: "UN2910", expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: ids }] });
 }
 
 describe("the sample registry", () => {
@@ -107,7 +110,7 @@ describe("shipping and receiving", () => {
   it("a radioactive sample must travel as dangerous goods with a UN number", async () => {
     const w = await world();
     const { norm } = await threeSamples(w);
-    const plan = (dangerousGoods: boolean, unNumber: string | null) => callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "DHL", trackingNumber: "JD01460000", declaredValueMinor: 0, currency: "GBP", dangerousGoods, unNumber, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [norm.id] }] });
+    const plan = (dangerousGoods: boolean, unNumber: string | null) => callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "DHL", trackingNumber: "JD01460000", declaredValueMinor: 0, currency: "GBP", dangerousGoods, unNumber, expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: [norm.id] }] });
     await expect(plan(false, null)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("dangerous goods") });
     await expect(plan(true, null)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("UN number") });
   });
@@ -163,7 +166,7 @@ describe("shipping and receiving", () => {
     const w = await world();
     const a = await callerFor(w.applicant).samples.register(sample(w.request.id));
     const b = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Second core" }));
-    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [a.id] }, { label: "Box 2", sampleIds: [b.id] }] });
+    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: [a.id] }, { label: "Box 2", sampleIds: [b.id] }] });
     await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
     const [first, second] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
     await callerFor(w.staff).samples.receive({ code: first!.code, condition: "INTACT", location: "Store A", note: "" });
@@ -181,7 +184,7 @@ describe("the shipment's own state, kept in step with its samples", () => {
     const w = await world();
     const back = await callerFor(w.applicant).samples.register(sample(w.request.id));
     const waste = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Crushed offcut", afterwards: "DISPOSE" }));
-    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [back.id] }, { label: "Box 2", sampleIds: [waste.id] }] });
+    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: [back.id] }, { label: "Box 2", sampleIds: [waste.id] }] });
     expect(await statusOf(shipment.id)).toBe("PLANNED");
     await expect(callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id })).resolves.toEqual({ status: "DISPATCHED" });
     const [box1, box2] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
@@ -209,7 +212,7 @@ describe("the shipment's own state, kept in step with its samples", () => {
     const w = await world();
     const a = await callerFor(w.applicant).samples.register(sample(w.request.id));
     const b = await callerFor(w.applicant).samples.register(sample(w.request.id, { name: "Second core" }));
-    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: [a.id] }, { label: "Box 2", sampleIds: [b.id] }] });
+    const shipment = await callerFor(w.applicant).samples.createShipment({ requestId: w.request.id, courier: "UPS", trackingNumber: "1Z999AA10123456784", declaredValueMinor: 0, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: [a.id] }, { label: "Box 2", sampleIds: [b.id] }] });
     await callerFor(w.applicant).samples.dispatch({ shipmentId: shipment.id });
     const [first] = await db.container.findMany({ where: { shipmentId: shipment.id }, orderBy: { code: "asc" } });
     await receive(w, first!.code);
@@ -282,7 +285,7 @@ describe("numbers that are not numbers", () => {
     const { registerSampleSchema, createShipmentSchema } = await import("./schemas");
     const bad = registerSampleSchema.safeParse({ ...sample("r"), activityBq: Number.NaN, hazards: ["RADIOACTIVE"] });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toContain("Enter the activity in becquerels.");
-    const shipment = createShipmentSchema.safeParse({ requestId: "r", courier: "DHL", trackingNumber: "JD0001", declaredValueMinor: Number.NaN, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: "2027-01-20", containers: [{ label: "Box 1", sampleIds: ["s"] }] });
+    const shipment = createShipmentSchema.safeParse({ requestId: "r", courier: "DHL", trackingNumber: "JD0001", declaredValueMinor: Number.NaN, currency: "GBP", dangerousGoods: false, unNumber: null, expectedArrival: arrival, containers: [{ label: "Box 1", sampleIds: ["s"] }] });
     expect(shipment.success ? [] : shipment.error.issues.map((i) => i.message)).toEqual(["Enter the declared value as a number."]);
   });
 });
