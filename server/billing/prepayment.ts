@@ -1,6 +1,8 @@
+import { isSignedIn, type RequestContext } from "../access/actor";
 import type { Tx } from "../db";
-import { conflict } from "../errors";
+import { conflict, forbidden, invalid } from "../errors";
 import { emailApplicant, requestUrl } from "../access-requests/notify";
+import { loadBillableRequest } from "./load-billing";
 import { formatMinor } from "./money";
 
 type PrepaidQuote = { id: string; reference: string; paymentTerms: string; state: string; totalMinor: number; currency: string; paidAt: Date | null; prepaymentWaivedAt: Date | null };
@@ -23,4 +25,14 @@ export async function emailPrepaid(tx: Tx, request: { id: string; reference: str
     nextStep: `Thank you: ${formatMinor(quote.totalMinor, quote.currency)} received ${how}. The facility can now confirm your beam time.`,
     url: requestUrl(request.id),
   }, `quote-prepaid:${quote.id}`);
+}
+
+/** The request and its quote, for the facility's staff acting on a prepayment still due (`what` they do, for the refusal). */
+export async function prepaymentForStaff(tx: Tx, ctx: RequestContext, requestId: string, what: string) {
+  if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
+  const { request, isFacilityStaff } = await loadBillableRequest(tx, ctx.actor, requestId);
+  if (!isFacilityStaff) throw forbidden(`Only ${request.facility.name}'s staff ${what}.`);
+  const quote = request.quote;
+  assertAwaitingPrepayment(quote, request.reference);
+  return { request, quote, userId: ctx.actor.userId };
 }
