@@ -1,19 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { firstCycle } from "./support/demo-world";
-import { demoAccountFor, expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+import { asUser, demoAccountFor, expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
 import { fillProposal, fillTheRest } from "./support/request-editor";
 
 const chair = "aled.pryce@cambrian-earth.example";
 const memberA = "ingrid.solberg@nordic-mineral-imaging.example";
 const memberB = "helen.tregear@westcountry-university.example";
 const applicant = "fiona.macleod@caledon-hardrock.example";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  return page;
-}
 
 test("a non-proprietary request is graded by two panel members and allocated by the chair", async ({ page, browser }, testInfo) => {
   test.setTimeout(180_000);

@@ -1,15 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoAccountFor, expectAccessible, screenshot, signInAs, signInWithPassword } from "./support/fixtures";
+import { expect, test } from "@playwright/test";
+import { asUser, demoAccountFor, expectAccessible, screenshot, signInAs, signInWithPassword } from "./support/fixtures";
 import { expectSaved, fillProposal, fillTheRest, goToStep } from "./support/request-editor";
 
 test.describe.configure({ mode: "serial" });
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  return page;
-}
 
 test("an SME applicant drafts, leaves, resumes, submits, answers a change request and is approved", async ({ page, browser }, testInfo) => {
   test.setTimeout(180_000);

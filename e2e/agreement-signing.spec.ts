@@ -1,17 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expectAccessible, latestMailTo, screenshot, signInWithPassword } from "./support/fixtures";
+import { asUser, expectAccessible, latestMailTo, screenshot } from "./support/fixtures";
 
 const officeEmail = "jonas.albrecht@erzgebirge-ct.example";
 const smeEmail = "priya.natarajan@brinewell-sorbents.example";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  return page;
-}
 
 async function tryToConfirmFirstShift(page: Page, reference: string) {
   await page.goto("/calendar");

@@ -1,16 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { database, expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+import { expect, test } from "@playwright/test";
+import { asUser, database, expectAccessible, screenshot } from "./support/fixtures";
 
 const staff = "owain.rees@severn-light-source.example";
 const otherFacilityStaff = "katrin.vogel@erzgebirge-ct.example";
 const payer = "amara.okafor@okement-lithium.example";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  return page;
-}
 
 /**
  * An issued Severn Light Source invoice to Okement whose Stripe sync failed

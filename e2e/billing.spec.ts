@@ -1,19 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
-import { database, expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+import { asUser, database, expectAccessible, screenshot } from "./support/fixtures";
 
 // The seeded Okement request on S07 (SME route), awaiting the industrial office's decision.
 const requestId = "demo-request-okement-spodumene-liberation";
 const office = "rachel.whitcombe@severn-light-source.example";
 const sme = "amara.okafor@okement-lithium.example";
 const funder = "gareth.llewellyn@cmi-trust.example";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  return page;
-}
 
 /** The run itself: six confirmed shifts on S07 that ended yesterday (what the calendar holds after the beam time). */
 async function recordTheRun() {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, latestMailTo, screenshot, signInWithPassword } from "./support/fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { asUser, expectAccessible, latestMailTo, screenshot } from "./support/fixtures";
 
 // The seeded EBMC block on ECI's CT1 has no consortium agreement yet. Its
 // members: Lindqvist Cell Recycling (lead), Caledon Hardrock, Lanthan
@@ -8,13 +8,6 @@ const lead = "anders.holm@lindqvist-cell.example";
 const caledon = "fiona.macleod@caledon-hardrock.example";
 const lanthan = "mikkel.sorensen@lanthan-geoscience.example";
 const reason = "Clause 2 would let other members reuse our rare-earth assay data; we need a carve-out for client data first.";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  return page;
-}
 
 async function sign(page: Page, url: string, name: string) {
   await page.goto(url);

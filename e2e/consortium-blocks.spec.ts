@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { cornubiaPlacementDay, dayAfter, firstCycle as cycle, londonSpan } from "./support/demo-world";
-import { expectAccessible, screenshot, signInWithPassword } from "./support/fixtures";
+import { asUser, expectAccessible, screenshot } from "./support/fixtures";
 
 // The seeded CORNUBIA block: 24 shifts per cycle on S07, placed in the next
 // cycle as 24 consecutive shifts from 08:00 Europe/London on a day that
@@ -15,13 +15,6 @@ const shares: [string, string][] = [
   ["Brinewell Sorbents Ltd", "8"],
   ["Westcountry University Ore Characterisation Laboratory", "8"],
 ];
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  return page;
-}
 
 test("the CORNUBIA lead splits its 24-shift block 8/8/8 and a member books inside its share, stopped with a clear message when it goes over", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);

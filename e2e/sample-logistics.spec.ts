@@ -1,23 +1,16 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { readQrIn } from "../server/testing/read-qr";
 import { daysFromToday } from "./support/demo-world";
-import { expectAccessible, latestMailTo, screenshot, signInWithPassword } from "./support/fixtures";
+import { asUser, expectAccessible, latestMailTo, screenshot } from "./support/fixtures";
 
 // The seeded Lanthan request is approved and its agreement is signed by both parties.
 const requestId = "demo-request-lanthan-ree-xrfct";
 const applicant = "mikkel.sorensen@lanthan-geoscience.example";
 const staff = "owain.rees@severn-light-source.example";
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithPassword(page, email);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  return page;
-}
 
 async function register(page: Page, sample: { name: string; material: string; site: string; mass: string; hazards?: string[]; activity?: string; sds?: string }) {
   const form = page.getByRole("form", { name: "Register a sample" });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import path from "node:path";
 import pg from "pg";
 import { demoAccountFor, demoPassword } from "../../prisma/seed/accounts";
@@ -12,6 +12,14 @@ export async function signInWithPassword(page: Page, email: string, password = d
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** A fresh browser context signed in as `email`, on its dashboard: one person in a journey with several. */
+export async function asUser(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithPassword(page, email);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  return page;
 }
 
 export async function signInAs(page: Page, role: Role) {
