@@ -32,6 +32,8 @@ test("a new user registers their SME; a bad declaration is refused beside the fi
 test("an applicant invites a colleague, who creates an account from the email and joins", async ({ page, browser }, testInfo) => {
   const applicant = await signInAs(page, "APPLICANT");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  // The dashboard also links the organisation: click it only once the list has replaced the dashboard.
+  await expect(page.getByRole("heading", { name: "My organisations", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: applicant.organisation }).click();
   const invitee = uniqueEmail("geologist");
   await page.getByLabel("Email").fill(invitee);
@@ -66,6 +68,8 @@ test("an applicant invites a colleague, who creates an account from the email an
 test("inviting the same colleague twice re-sends the one invitation; the earlier link stops working", async ({ page, browser }, testInfo) => {
   const applicant = await signInAs(page, "APPLICANT");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  // The dashboard also links the organisation: click it only once the list has replaced the dashboard.
+  await expect(page.getByRole("heading", { name: "My organisations", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: applicant.organisation }).click();
   const invitee = uniqueEmail("mineralogist");
   await page.getByLabel("Email").fill(invitee);
@@ -96,6 +100,8 @@ test("an expired invitation says so and when", async ({ page }) => {
   await signInAs(page, "FACILITY_ADMIN");
   const admin = demoAccountFor("FACILITY_ADMIN");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  // The dashboard also links the organisation: click it only once the list has replaced the dashboard.
+  await expect(page.getByRole("heading", { name: "My organisations", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: admin.organisation }).click();
   const invitee = uniqueEmail("late-scientist");
   await page.getByLabel("Email").fill(invitee);
@@ -114,6 +120,8 @@ test("a facility admin cannot add an existing user as staff: they are invited an
   await request.post("/api/trpc/users.signUp", { data: { json: { name: "Tamsin Jory", email, password } } });
   const admin = await signInAs(page, "FACILITY_ADMIN");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  // The dashboard also links the organisation: click it only once the list has replaced the dashboard.
+  await expect(page.getByRole("heading", { name: "My organisations", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: admin.organisation }).click();
   await expect(page.getByText("Nobody is added without saying yes")).toBeVisible();
   await page.getByLabel("Email").fill(email);
