@@ -59,8 +59,11 @@ export function ReceiveForm() {
             <li key={r.code} className={`rounded-md border px-3 py-2 text-sm ${r.flagged ? "border-amber-300 bg-amber-50" : "border-emerald-200 bg-emerald-50"}`}><p role="status">
               <span className="font-medium">{r.code}</span> ({r.label}) received {r.condition.toLowerCase()}, stored at {r.location}: {r.samples.length} sample{r.samples.length === 1 ? "" : "s"} ({r.samples.join(", ")}).
               {r.flagged ? " Flagged to the applicant." : ""}
-              {r.shipmentComplete ? ` ${r.shipment} is complete; the applicant has been told.` : ""}
-              {r.shipment && r.shipmentStatus ? ` ${r.shipment}: ${shipmentStateText[r.shipmentStatus].toLowerCase()}.` : ""}
+              {r.shipment && r.shipmentStatus
+                ? r.shipmentComplete
+                  ? ` ${r.shipment} is complete and ${shipmentStateText[r.shipmentStatus].toLowerCase()}; the applicant has been told.`
+                  : ` ${r.shipment}: ${shipmentStateText[r.shipmentStatus].toLowerCase()}.`
+                : ""}
             </p></li>
           ))}
         </ul>
