@@ -51,11 +51,9 @@ const yearOf = (at: Date) => String(at.getUTCFullYear()).slice(2);
 export async function seedAgreements(tx: Tx, t: DemoTimeline, userIds: Map<string, string>, log: (msg: string) => void = () => {}): Promise<void> {
   const admin = userIds.get("niamh.gallagher@lodestone-platform.example")!;
   for (const t of demoTemplates) {
-    await tx.agreementTemplate.upsert({
-      where: { kind_version: { kind: t.kind, version: 1 } },
-      create: { kind: t.kind, version: 1, title: t.title, body: t.body, custodyClause: custody, dataAccessTier: t.tier, embargoMonths: t.embargoMonths, licence: t.licence, createdById: admin },
-      update: {},
-    });
+    // Platform-wide templates, kept by the platform admin; facilities may write their own.
+    const exists = await tx.agreementTemplate.findFirst({ where: { kind: t.kind, facilityId: null, version: 1 }, select: { id: true } });
+    if (!exists) await tx.agreementTemplate.create({ data: { kind: t.kind, version: 1, title: t.title, body: t.body, custodyClause: custody, dataAccessTier: t.tier, embargoMonths: t.embargoMonths, licence: t.licence, createdById: admin } });
   }
 
   // Who signs for whom: the SME applicants, the consortium leads and the facility admins.
@@ -79,7 +77,7 @@ export async function seedAgreements(tx: Tx, t: DemoTimeline, userIds: Map<strin
   // The approved Lanthan request's agreement, signed by both parties.
   const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
   if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
-  const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "PROPRIETARY_INDUSTRIAL", version: 1 } } });
+  const template = await tx.agreementTemplate.findFirstOrThrow({ where: { kind: "PROPRIETARY_INDUSTRIAL", facilityId: null, version: 1 } });
   const sentAt = t.aroundTodayAt("2026-11-20T15:00:00Z");
   const values = agreementValuesFor(request, template, sentAt);
   const text = renderAgreement(template, values);
@@ -118,7 +116,7 @@ async function seedCornubiaAgreement(tx: Tx, t: DemoTimeline, userIds: Map<strin
     where: { id: blockId },
     include: { consortium: { include: { members: { include: { organisation: true }, orderBy: { joinedAt: "asc" } } } }, endstation: { include: { facility: true } } },
   });
-  const template = await tx.agreementTemplate.findUniqueOrThrow({ where: { kind_version: { kind: "CONSORTIUM", version: 1 } } });
+  const template = await tx.agreementTemplate.findFirstOrThrow({ where: { kind: "CONSORTIUM", facilityId: null, version: 1 } });
   const sentAt = t.aroundTodayAt("2026-11-20T16:00:00Z");
   const text = renderAgreement(template, blockAgreementValues(block, template, sentAt));
   const hash = documentHash(text);

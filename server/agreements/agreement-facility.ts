@@ -2,7 +2,7 @@ import type { Db, Tx } from "../db";
 
 /** The facility an agreement belongs to (through its request or its block): its zone decides how times are shown. */
 export async function agreementFacility(db: Db | Tx, agreement: { requestId: string | null; blockId: string | null }) {
-  const select = { organisationId: true, name: true, timeZone: true } as const;
+  const select = { id: true, organisationId: true, name: true, timeZone: true } as const;
   if (agreement.requestId) return (await db.accessRequest.findUniqueOrThrow({ where: { id: agreement.requestId }, select: { facility: { select } } })).facility;
   if (agreement.blockId) return (await db.blockAllocation.findUniqueOrThrow({ where: { id: agreement.blockId }, select: { endstation: { select: { facility: { select } } } } })).endstation.facility;
   throw new Error("An agreement covers a request or a block (agreement_has_one_subject)");

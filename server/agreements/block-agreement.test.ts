@@ -84,14 +84,16 @@ describe("the consortium agreement for a block", () => {
   it("a newer template version is offered to the lead and the facility's staff, not to members", async () => {
     const { w, blockId } = await worldWithUnsignedBlock();
     const { id } = await callerFor(w.lead).agreements.sendForBlock({ blockId });
-    const latest = await db.agreementTemplate.findFirstOrThrow({ where: { kind: "CONSORTIUM" }, orderBy: { version: "desc" } });
-    await db.agreementTemplate.create({ data: { kind: "CONSORTIUM", version: latest.version + 1, title: latest.title, body: latest.body, custodyClause: latest.custodyClause, dataAccessTier: "CONSORTIUM", createdById: w.admin.userId } });
-    expect((await callerFor(w.lead).agreements.get({ agreementId: id })).newerTemplateVersion).not.toBeNull();
-    expect((await callerFor(w.staff).agreements.get({ agreementId: id })).newerTemplateVersion).not.toBeNull();
-    expect((await callerFor(w.members[0]!).agreements.get({ agreementId: id })).newerTemplateVersion).toBeNull();
+    const sent = await db.agreement.findUniqueOrThrow({ where: { id }, include: { template: true } });
+    // The facility writes its own consortium template: it replaces the platform-wide one for its blocks.
+    const { title, body, custodyClause } = sent.template;
+    await db.agreementTemplate.create({ data: { facilityId: w.facility.id, kind: "CONSORTIUM", version: 1, title, body, custodyClause, dataAccessTier: "CONSORTIUM", createdById: w.admin.userId } });
+    expect((await callerFor(w.lead).agreements.get({ agreementId: id })).newerTemplate).not.toBeNull();
+    expect((await callerFor(w.staff).agreements.get({ agreementId: id })).newerTemplate).not.toBeNull();
+    expect((await callerFor(w.members[0]!).agreements.get({ agreementId: id })).newerTemplate).toBeNull();
     // A member organisation's person who leads some other consortium is not this one's lead.
     const otherLead = await createMember(db, "CONSORTIUM_LEAD", { organisationId: w.memberOrgs[0]!.id });
-    expect((await callerFor(otherLead).agreements.get({ agreementId: id })).newerTemplateVersion).toBeNull();
+    expect((await callerFor(otherLead).agreements.get({ agreementId: id })).newerTemplate).toBeNull();
   });
 
   it("two people sending at once leave exactly one agreement to sign", async () => {

@@ -3,13 +3,14 @@ import type { Db, Tx } from "../db";
 import { isLeadOf } from "../consortia/policy";
 import { notFound } from "../errors";
 import { agreementCovers, agreementFacility } from "./agreement-facility";
+import { templateInUse } from "./templates/latest-template";
 
 /** The parties' people see an agreement: members of a signing organisation and the facility's staff. */
 export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
   const agreement = await db.agreement.findUnique({
     where: { id: agreementId },
     include: {
-      template: { select: { title: true, kind: true, version: true } },
+      template: { select: { title: true, kind: true, version: true, createdAt: true } },
       // Signers' addresses and browsers are kept for the sealed record, not shown to the other parties on the page.
       signatories: { omit: { ip: true, userAgent: true }, include: { organisation: { select: { id: true, name: true } } }, orderBy: { party: "asc" } },
       sealed: { select: { pdfHash: true, sealedAt: true } },
@@ -20,11 +21,8 @@ export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
   const signerOf = isSignedIn(actor)
     ? (await db.membership.findMany({ where: { userId: actor.userId, authorisedSignatory: true }, select: { organisationId: true } })).map((m) => m.organisationId)
     : [];
-  const [facility, covers, latest] = await Promise.all([
-    agreementFacility(db, agreement),
-    agreementCovers(db, agreement),
-    db.agreementTemplate.findFirst({ where: { kind: agreement.template.kind }, orderBy: { version: "desc" }, select: { version: true } }),
-  ]);
+  const [facility, covers] = await Promise.all([agreementFacility(db, agreement), agreementCovers(db, agreement)]);
+  const inUse = await templateInUse(db, agreement.template.kind, facility.id);
   const live = agreement.state === "AWAITING_SIGNATURES" || agreement.state === "SIGNED";
   // The same people the send operations accept: the facility's staff, and for a block also its consortium's lead.
   const isStaff = organisationIdsOf(actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(facility.organisationId);
@@ -39,7 +37,7 @@ export async function getAgreement(db: Db, actor: Actor, agreementId: string) {
     /** Parties other than the actor's own that have not answered: the ones the actor may remind. */
     othersWaiting: agreement.state === "AWAITING_SIGNATURES" ? agreement.signatories.filter((s) => s.state === "PENDING" && !mine.includes(s.organisationId)).map((s) => s.organisation.name) : [],
     /** A newer template version the actor may send in place of this agreement. */
-    newerTemplateVersion: live && mayResend && latest && latest.version > agreement.template.version ? latest.version : null,
+    newerTemplate: live && mayResend && inUse && inUse.id !== agreement.templateId && inUse.createdAt > agreement.template.createdAt ? { version: inUse.version, facilityOwn: inUse.facilityId !== null } : null,
     resend: agreement.requestId ? ({ requestId: agreement.requestId } as const) : ({ blockId: agreement.blockId! } as const),
   };
 }

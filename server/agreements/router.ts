@@ -23,6 +23,6 @@ export const agreementsRouter = createRouter({
   }),
   decline: procedure.meta({ access: access.decline }).input(declineAgreementSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => declineAgreement(tx, ctx, input))),
   remind: procedure.meta({ access: access.remind }).input(agreementIdSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => remindSignatories(tx, ctx, input.agreementId))),
-  templates: procedure.meta({ access: access.templates }).query(({ ctx }) => listTemplates(ctx.db)),
+  templates: procedure.meta({ access: access.templates }).query(({ ctx }) => listTemplates(ctx.db, ctx.actor)),
   saveTemplateVersion: procedure.meta({ access: access.saveTemplateVersion }).input(templateVersionSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => saveTemplateVersion(tx, ctx, input))),
 });

@@ -21,6 +21,38 @@ export const declineAgreementSchema = z.object({
 export const agreementKinds = ["PROPRIETARY_INDUSTRIAL", "SME_INDUSTRIAL", "NON_PROPRIETARY", "CONSORTIUM"] as const;
 export const dataAccessTiers = ["PUBLIC", "CONSORTIUM", "FACILITY_AND_FUNDER", "PROPRIETARY"] as const;
 
+type AgreementKindName = (typeof agreementKinds)[number];
+type DataAccessTierName = (typeof dataAccessTiers)[number];
+
+/**
+ * The data-access tiers each kind of agreement may promise (the database holds
+ * the same rule, agreement_template_tier_fits_kind): a proprietary industrial
+ * agreement never publishes, an SME's data stay with the SME and the funder
+ * that subsidised it, non-proprietary access must publish, and a consortium
+ * keeps data among its members or publishes them.
+ */
+export const tiersAllowedFor: Record<AgreementKindName, readonly DataAccessTierName[]> = {
+  PROPRIETARY_INDUSTRIAL: ["PROPRIETARY"],
+  SME_INDUSTRIAL: ["PROPRIETARY", "FACILITY_AND_FUNDER"],
+  NON_PROPRIETARY: ["PUBLIC"],
+  CONSORTIUM: ["CONSORTIUM", "PUBLIC"],
+};
+
+/** Why a tier is refused for a kind, said beside the field. */
+const tierRules: Record<AgreementKindName, string> = {
+  PROPRIETARY_INDUSTRIAL: "A proprietary industrial agreement keeps the data the user's alone: choose Proprietary.",
+  SME_INDUSTRIAL: "An SME industrial agreement keeps the data with the SME and the funder that subsidised it: choose Proprietary or Facility and funder.",
+  NON_PROPRIETARY: "Non-proprietary access must publish its data: choose Public after the embargo.",
+  CONSORTIUM: "A consortium agreement keeps the data among its members or publishes them: choose Consortium members or Public after the embargo.",
+};
+
+export const tierLabels: Record<DataAccessTierName, string> = {
+  PROPRIETARY: "Proprietary: the user's alone",
+  CONSORTIUM: "Consortium members",
+  FACILITY_AND_FUNDER: "Facility and funder",
+  PUBLIC: "Public after the embargo",
+};
+
 export const sendBlockAgreementSchema = z.object({ blockId: z.string().min(1) });
 export const agreementIdSchema = z.object({ agreementId: z.string().min(1) });
 
@@ -28,6 +60,8 @@ export const agreementIdSchema = z.object({ agreementId: z.string().min(1) });
 export const templateVersionSchema = z
   .object({
     kind: z.enum(agreementKinds, { error: "Choose which kind of agreement this template is for." }),
+    /** The facility that keeps the template, or null for the platform-wide one. */
+    facilityId: z.string().min(1).nullable(),
     /** The version the editor started from: saving fails if someone saved a newer one meanwhile. */
     basedOnVersion: z.number().int().min(0),
     title: z.string().trim().min(5, "Give the agreement a title of at least 5 characters.").max(200, "Keep the title under 200 characters."),
@@ -42,6 +76,9 @@ export const templateVersionSchema = z
     for (const field of ["body", "custodyClause"] as const) {
       const unknown = unknownVariables(t[field]);
       if (unknown.length) issue.addIssue({ code: "custom", path: [field], message: `Unknown variable${unknown.length > 1 ? "s" : ""} ${unknown.map((v) => `{{${v}}}`).join(", ")}. Use only: ${agreementVariables.map((v) => `{{${v}}}`).join(", ")}.` });
+    }
+    if (!tiersAllowedFor[t.kind].includes(t.dataAccessTier)) {
+      issue.addIssue({ code: "custom", path: ["dataAccessTier"], message: tierRules[t.kind] });
     }
     if (t.dataAccessTier === "PUBLIC" && (t.embargoMonths === null || t.licence === null)) {
       if (t.embargoMonths === null) issue.addIssue({ code: "custom", path: ["embargoMonths"], message: "Public data need an embargo period before they are published." });

@@ -29,7 +29,7 @@ export async function sendAgreement(tx: Tx, ctx: RequestContext, requestId: stri
   });
   if (!request || !organisationIdsOf(ctx.actor, "FACILITY_STAFF", "FACILITY_ADMIN").includes(request.facility.organisationId)) throw notFound("The request");
   if (request.state !== "APPROVED" || !request.allocatedShifts) throw conflict(`${request.reference ?? "The request"} is not approved, so there is nothing to agree yet.`);
-  const template = await latestTemplate(tx, agreementKindFor[request.route.kind]);
+  const template = await latestTemplate(tx, agreementKindFor[request.route.kind], request.facilityId);
 
   const current = await tx.agreement.findFirst({ where: { requestId, state: { in: ["AWAITING_SIGNATURES", "SIGNED"] } }, include: { template: { select: { version: true } } } });
   if (current && current.templateId === template.id) throw conflict(`${current.reference} (template version ${template.version}) is already ${current.state === "SIGNED" ? "signed" : "out for signature"}.`);

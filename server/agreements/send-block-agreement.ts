@@ -20,7 +20,7 @@ export async function sendBlockAgreement(tx: Tx, ctx: RequestContext, blockId: s
   if (!isLeadOf(ctx.actor, consortiumFacts(block.consortium)) && !isFacilityStaff(ctx.actor, facilityOrganisationId)) {
     throw forbidden(`Only ${block.consortium.acronym}'s lead or ${block.endstation.facility.name}'s staff send its agreement.`);
   }
-  const template = await latestTemplate(tx, "CONSORTIUM");
+  const template = await latestTemplate(tx, "CONSORTIUM", block.endstation.facilityId);
   const current = await tx.agreement.findFirst({ where: { blockId, state: { in: ["AWAITING_SIGNATURES", "SIGNED"] } }, include: { template: { select: { version: true } } } });
   if (current && current.templateId === template.id) throw conflict(`${current.reference} (template version ${template.version}) is already ${current.state === "SIGNED" ? "signed" : "out for signature"}.`);
 

@@ -118,6 +118,19 @@ describe("a facility admin's log is their facility's records", () => {
     expect((await list(w.admin, { entityId: organisationId })).total).toBe(0);
   });
 
+  it("a facility's own agreement template is its own: another facility's admin does not see it, a platform admin sees only the action", async () => {
+    const saved = await callerFor(w.admin).agreements.saveTemplateVersion({
+      kind: "SME_INDUSTRIAL", facilityId: w.facility.id, basedOnVersion: (await db.agreementTemplate.aggregate({ where: { facilityId: w.facility.id, kind: "SME_INDUSTRIAL" }, _max: { version: true } }))._max.version ?? 0,
+      title: "Severn SME terms", body: "Terms between {{parties}} for {{reference}}, with a confidential discount schedule agreed with the funder.", custodyClause: "{{applicant}} keeps its samples; {{facility}} holds them in custody.",
+      dataAccessTier: "PROPRIETARY", embargoMonths: null, licence: null, changeNote: "Negotiated discount schedule",
+    });
+    expect((await list(w.admin, { entityId: saved.id })).events).toEqual([expect.objectContaining({ action: "agreement_template.version_saved", redacted: false })]);
+    expect((await list(otherFacilityAdmin, { entityId: saved.id })).total).toBe(0);
+    const platformView = await list(platformAdmin, { entityId: saved.id });
+    expect(platformView.events).toEqual([expect.objectContaining({ action: "agreement_template.version_saved", redacted: true })]);
+    expect(text(platformView)).not.toContain("Negotiated discount schedule");
+  });
+
   it("does not show an applicant's draft to the facility before it is submitted", async () => {
     const { id } = await callerFor(applicant).accessRequests.create({ facilityId: w.facility.id, routeId: w.routes.SME_INDUSTRIAL.id, organisationId: applicant.memberships[0]!.organisationId });
     expect((await list(w.admin, { entityId: id })).total).toBe(0);

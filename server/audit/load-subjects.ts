@@ -44,7 +44,12 @@ const loaders: Record<AuditEntityType, Loader> = {
     (await db.blockSession.findMany({ where: { id: { in: [...ids] } }, select: { id: true, placement: { select: { block: { select: blockSelect } } } } })).map((s): [string, AuditSubject] => [s.id, s.placement.block ? blockSubject(s.placement.block) : { kind: "unknown" }]),
   Agreement: async (db, ids) =>
     (await db.agreement.findMany({ where: { id: { in: [...ids] } }, select: { id: true, signatories: { select: { organisationId: true } } } })).map((a) => [a.id, { kind: "agreement", partyOrganisationIds: a.signatories.map((s) => s.organisationId) }]),
-  AgreementTemplate: async (db, ids) => (await db.agreementTemplate.findMany({ where: { id: { in: [...ids] } }, select: { id: true } })).map((t) => [t.id, { kind: "agreementTemplate" }]),
+  // A facility's own template is its staff's; a platform-wide one is every facility's and the platform admins'.
+  AgreementTemplate: async (db, ids) =>
+    (await db.agreementTemplate.findMany({ where: { id: { in: [...ids] } }, select: { id: true, facility: { select: { organisationId: true } } } })).map((t): [string, AuditSubject] => [
+      t.id,
+      t.facility ? { kind: "facilityInternal", facilityOrganisationId: t.facility.organisationId } : { kind: "agreementTemplate" },
+    ]),
   Quote: async (db, ids) => (await db.quote.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organisationId: true, ...facilityOrg } })).map(experiment),
   Invoice: async (db, ids) => (await db.invoice.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organisationId: true, ...facilityOrg } })).map(experiment),
   Sample: async (db, ids) =>

@@ -29,8 +29,8 @@ export async function auditScopeSql(db: Db, actor: Actor): Promise<Prisma.Sql> {
       about("BlockAllocation", onEndstation("BlockAllocation")),
       about("BlockSession", Prisma.sql`SELECT s.id FROM "BlockSession" s JOIN "Booking" p ON p.id = s."placementId" JOIN "Endstation" e ON e.id = p."endstationId" WHERE e."facilityId" = ANY(${f}::text[])`),
       about("Agreement", Prisma.sql`SELECT g.id FROM "Agreement" g LEFT JOIN "AccessRequest" r ON r.id = g."requestId" LEFT JOIN "BlockAllocation" b ON b.id = g."blockId" LEFT JOIN "Endstation" e ON e.id = b."endstationId" WHERE r."facilityId" = ANY(${f}::text[]) OR e."facilityId" = ANY(${f}::text[])`),
-      // Templates are shared by every facility and kept by their admins.
-      Prisma.sql`a."entityType" = 'AgreementTemplate'`,
+      // Platform-wide templates are every facility's; a facility's own are its alone.
+      about("AgreementTemplate", Prisma.sql`SELECT id FROM "AgreementTemplate" WHERE "facilityId" IS NULL OR "facilityId" = ANY(${f}::text[])`),
       ...["Quote", "Invoice", "Sample", "Shipment", "AddOnRate", "AccessRoute", "Call"].map((t) => about(t, ofFacility(t))),
       about("Container", Prisma.sql`SELECT c.id FROM "Container" c JOIN "Shipment" s ON s.id = c."shipmentId" WHERE s."facilityId" = ANY(${f}::text[])`),
       about("RateCard", onEndstation("RateCard")),

@@ -26,7 +26,7 @@ export type AuditSubject =
   | { kind: "organisation"; organisationId: string }
   /** An invitation: the organisation's managers (the only ones shown pending invitations). */
   | { kind: "invitation"; organisationId: string }
-  /** Agreement templates, shared by every facility: facility staff and platform admins. */
+  /** Platform-wide agreement templates, used by every facility: facility staff and platform admins. */
   | { kind: "agreementTemplate" }
   /** A person's own account events: the person, and platform admins, who administer accounts. */
   | { kind: "user"; userId: string }

@@ -74,7 +74,7 @@ export function shareEqually(w: ConsortiumWorld, blockId: string, shifts: number
 /** The block's consortium agreement, already signed by every member and the facility. */
 export async function createSignedBlockAgreement(w: ConsortiumWorld, blockId: string) {
   const template = await w.db.agreementTemplate.create({
-    data: { kind: "CONSORTIUM", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "Consortium block", body: "Terms for {{reference}} between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "CONSORTIUM", createdById: w.admin.userId },
+    data: { facilityId: w.facility.id, kind: "CONSORTIUM", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "Consortium block", body: "Terms for {{reference}} between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "CONSORTIUM", createdById: w.admin.userId },
   });
   const hash = "b".repeat(64);
   const signed = { state: "SIGNED" as const, signedById: w.admin.userId, typedName: w.admin.name, signedAt: new Date(), documentHash: hash };

@@ -108,7 +108,7 @@ export async function createApprovedRequest(db: Db, world: FacilityWorld, applic
 /** A fully signed agreement for the request (the signing flow is tested in server/agreements). */
 export async function createSignedAgreement(db: Db, world: FacilityWorld, request: { id: string; organisationId: string }, applicant: SignedInActor) {
   const template = await db.agreementTemplate.create({
-    data: { kind: "SME_INDUSTRIAL", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "SME access", body: "Terms for {{reference}} between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "PROPRIETARY", createdById: world.admin.userId },
+    data: { facilityId: world.facility.id, kind: "SME_INDUSTRIAL", version: Math.floor(Math.random() * 2_000_000_000) + 1, title: "SME access", body: "Terms for {{reference}} between {{parties}}.", custodyClause: "Custody.", dataAccessTier: "PROPRIETARY", createdById: world.admin.userId },
   });
   const hash = "a".repeat(64);
   const signed = (userId: string, name: string) => ({ state: "SIGNED" as const, signedById: userId, typedName: name, signedAt: new Date(), documentHash: hash });

@@ -6,14 +6,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { templateVersionSchema, type TemplateVersionInput } from "@/server/agreements/schemas";
+import { templateVersionSchema, tierLabels, tiersAllowedFor, type TemplateVersionInput } from "@/server/agreements/schemas";
 import { agreementVariables } from "@/server/agreements/template-variables";
 import { emptyAsNull, Field, FormError, Input, Select, Textarea } from "../../../_components/form";
 import { Button } from "../../../_components/ui";
 import { useServerSubmit, useTRPC } from "../../../_lib/trpc";
 
 const fields = ["title", "body", "custodyClause", "dataAccessTier", "embargoMonths", "licence", "changeNote"] as const;
-const tierOptions = { PROPRIETARY: "Proprietary: the user's alone", CONSORTIUM: "Consortium members", FACILITY_AND_FUNDER: "Facility and funder", PUBLIC: "Public after the embargo" } as const;
 
 /** Starts from the newest version; saving makes the next version and never changes a saved one. */
 export function TemplateVersionForm({ kindLabel, defaults }: { kindLabel: string; defaults: TemplateVersionInput }) {
@@ -40,10 +39,10 @@ export function TemplateVersionForm({ kindLabel, defaults }: { kindLabel: string
         {({ id, describedBy, invalid }) => <Textarea id={id} rows={4} className="font-mono text-xs" aria-describedby={describedBy} invalid={invalid} {...form.register("custodyClause")} />}
       </Field>
       <div className="grid gap-4 md:grid-cols-3">
-        <Field label="Data access" help="What the passport will record." error={errors.dataAccessTier} required>
+        <Field label="Data access" help="What the passport will record; the kind of agreement decides which are allowed." error={errors.dataAccessTier} required>
           {({ id, describedBy, invalid }) => (
             <Select id={id} aria-describedby={describedBy} invalid={invalid} {...form.register("dataAccessTier")}>
-              {Object.entries(tierOptions).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {tiersAllowedFor[defaults.kind].map((tier) => <option key={tier} value={tier}>{tierLabels[tier]}</option>)}
             </Select>
           )}
         </Field>

@@ -16,7 +16,7 @@ const tierText = { PUBLIC: "Public after the embargo", CONSORTIUM: "Consortium m
 
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { agreement, covers, timeZone, canSignFor, othersWaiting, newerTemplateVersion, resend } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
+  const { agreement, covers, timeZone, canSignFor, othersWaiting, newerTemplate, resend } = await (await portalApi()).agreements.get({ agreementId: id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -61,10 +61,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               )}
             </Card>
           ) : null}
-          {newerTemplateVersion ? (
+          {newerTemplate ? (
             <Card title="A newer template">
-              <p className="mb-3 text-sm text-slate-700">Version {newerTemplateVersion} of this template has been saved since this agreement was sent. Sending it replaces this agreement, and every party signs again.</p>
-              <SendAgreementButton target={resend} label={`Send version ${newerTemplateVersion} for new signatures`} />
+              <p className="mb-3 text-sm text-slate-700">
+                {newerTemplate.facilityOwn ? `The facility's own template (version ${newerTemplate.version})` : `Version ${newerTemplate.version} of the platform-wide template`} has been saved since this agreement was sent. Sending it replaces this agreement, and every party signs again.
+              </p>
+              <SendAgreementButton target={resend} label={`Send version ${newerTemplate.version} for new signatures`} />
             </Card>
           ) : null}
           {othersWaiting.length > 0 ? (
