@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { oversizedBody } from "./server/security/body-limits";
 import { newNonce, securityHeaders, servedOverHttps } from "./server/security/headers";
 
 /**
- * Runs before every page and API route: passes the requested path to server components (so
- * sign-in can send people back where they were going) and sets the security headers. Next reads
+ * Runs before every page and API route: refuses a body larger than its route accepts, passes the
+ * requested path to server components (so sign-in can send people back where they were going)
+ * and sets the security headers. Next reads
  * the nonce from the request's Content-Security-Policy and puts it on the scripts it renders.
  */
 export function proxy(request: NextRequest) {
@@ -13,6 +15,12 @@ export function proxy(request: NextRequest) {
     https: servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto"), process.env.NEXTAUTH_URL),
     dev: process.env.NODE_ENV === "development",
   });
+  const tooLarge = oversizedBody(request.nextUrl.pathname, request.headers.get("content-length"));
+  if (tooLarge) {
+    const refused = NextResponse.json({ error: tooLarge }, { status: 413, headers: { connection: "close", "cache-control": "no-store" } });
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const forwarded = new Headers(request.headers);
   forwarded.set("x-lodestone-path", request.nextUrl.pathname + request.nextUrl.search);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);

@@ -213,3 +213,12 @@ test("without JavaScript, sign-up cannot be sent, sign-in still works, and the p
   }
   await context.close();
 });
+
+test("the running server refuses a body larger than its route accepts before reading it, and still answers normal calls", async ({ request }) => {
+  const tooLarge = await request.post("/api/trpc/users.signUp", { data: Buffer.alloc(9 * 1024 * 1024, 0x20), headers: { "content-type": "application/json" } });
+  expect(tooLarge.status()).toBe(413);
+  expect(await tooLarge.json()).toEqual({ error: "A request to the portal may carry at most 8 MB; this one declared 9 MB." });
+  const signIn = await request.post("/signin/submit", { form: { email: "x@example.com", password: "y".repeat(40_000) } });
+  expect(signIn.status()).toBe(413);
+  expect((await request.get("/api/health")).status()).toBe(200);
+});

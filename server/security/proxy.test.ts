@@ -84,3 +84,33 @@ describe("the proxy", () => {
     }
   });
 });
+
+describe("request bodies are capped before they are read", () => {
+  const post = (url: string, bytes: number) => proxy(new NextRequest(new URL(url, "http://localhost:3000"), { method: "POST", headers: { "content-length": String(bytes), "content-type": "application/json" } }));
+
+  it.each([
+    ["/api/trpc/samples.register", 8 * 1024 * 1024 + 1, "A request to the portal may carry at most 8 MB; this one declared 8,388,609 bytes."],
+    ["/api/trpc/samples.register", 50 * 1024 * 1024, "A request to the portal may carry at most 8 MB; this one declared 50 MB."],
+    ["/api/webhooks/stripe", 2 * 1024 * 1024, "A webhook event may carry at most 1 MB; this one declared 2 MB."],
+    ["/api/auth/callback/credentials", 40_000, "A sign-in request may carry at most 32 KB; this one declared 40 KB."],
+    ["/signin/submit", 33 * 1024, "A sign-in request may carry at most 32 KB; this one declared 33 KB."],
+    ["/requests/new", 3 * 1024 * 1024, "A request may carry at most 1 MB; this one declared 3 MB."],
+  ])("refuses a body of %s bytes declared too large for %s with 413 and a clear message, with the security headers", async (url, bytes, message) => {
+    const response = post(url, bytes);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: message });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("lets a body within its route's cap through, up to the last byte (a 5 MB safety data sheet, base64-encoded, fits a tRPC call)", () => {
+    expect(post("/api/trpc/samples.register", Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4096).status).toBe(200);
+    expect(post("/api/webhooks/stripe", 1024 * 1024).status).toBe(200);
+    expect(post("/api/auth/callback/credentials", 32 * 1024).status).toBe(200);
+    expect(run("/dashboard").status).toBe(200);
+  });
+
+  it("Next never buffers more for the proxy than the largest body a route accepts", () => {
+    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(8 * 1024 * 1024);
+  });
+});
