@@ -277,6 +277,8 @@ describe("safety data sheets", () => {
     const created = await callerFor(w.applicant).samples.register(sample(w.request.id, { hazards: ["TOXIC"], sds: { fileName: "leach-residue-sds.pdf", base64: pdf } }));
     expect(await db.sample.findUniqueOrThrow({ where: { id: created.id }, select: { sdsFileName: true } })).toEqual({ sdsFileName: "leach-residue-sds.pdf" });
     await expect(callerFor(w.applicant).samples.register(sample(w.request.id, { sds: { fileName: "notes.txt", base64: Buffer.from("not a pdf").toString("base64") } }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("must be a PDF") });
+    // The type is read from the bytes, not the name: an HTML page called .pdf is refused.
+    await expect(callerFor(w.applicant).samples.register(sample(w.request.id, { sds: { fileName: "sheet.pdf", base64: Buffer.from("<html><script>alert(1)</script></html>").toString("base64") } }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("must be a PDF") });
   });
 });
 
