@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import AccountExistsEmail, { accountExistsSubject, type AccountExistsProps } from "./account-exists";
 import AgreementToSignEmail, { agreementToSignSubject, type AgreementToSignProps } from "./agreement-to-sign";
 import BlockUnusedTimeEmail, { blockUnusedTimeSubject, type BlockUnusedTimeProps } from "./block-unused-time";
 import ConfirmEmail, { confirmEmailSubject, type ConfirmEmailProps } from "./confirm-email";
@@ -19,6 +20,7 @@ export interface EmailTemplates {
   invitation: InvitationProps;
   welcome: WelcomeProps;
   "confirm-email": ConfirmEmailProps;
+  "account-exists": AccountExistsProps;
   "request-submitted": RequestSubmittedProps;
   "request-update": RequestUpdateProps;
   "request-changes-requested": RequestChangesRequestedProps;
@@ -46,6 +48,7 @@ export const emailTemplates: { [K in EmailTemplateName]: Entry<EmailTemplates[K]
   invitation: { subject: invitationSubject, render: (p) => InvitationEmail(p) },
   welcome: { subject: welcomeSubject, render: (p) => WelcomeEmail(p) },
   "confirm-email": { subject: confirmEmailSubject, render: (p) => ConfirmEmail(p) },
+  "account-exists": { subject: accountExistsSubject, render: (p) => AccountExistsEmail(p) },
   "request-submitted": { subject: requestSubmittedSubject, render: (p) => RequestSubmittedEmail(p) },
   "request-update": { subject: requestUpdateSubject, render: (p) => RequestUpdateEmail(p) },
   "request-changes-requested": { subject: requestChangesRequestedSubject, render: (p) => RequestChangesRequestedEmail(p) },

@@ -16,7 +16,8 @@ const password = "a long enough password";
 /** Signs up as the form does and returns the token from the confirmation email. */
 async function signUpUnconfirmed() {
   const email = `unconfirmed-${uniqueSuffix()}@test.example`;
-  const user = await createCaller({ db, actor: anonymous, ...meta() }).users.signUp({ name: "Ana Unconfirmed", email, password });
+  await createCaller({ db, actor: anonymous, ...meta() }).users.signUp({ name: "Ana Unconfirmed", email, password });
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
   const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email, template: "confirm-email" } });
   const token = new URL((mail.props as { url: string }).url).searchParams.get("token")!;
   return { id: user.id, email, token };

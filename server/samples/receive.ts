@@ -31,7 +31,7 @@ async function completeIfAllReceived(tx: Tx, shipmentId: string, now: Date, time
 /**
  * The receipt desk: staff scan (or type) a container's or a sample's code and
  * record its condition and where it is stored. A code from another facility
- * or one that does not exist is refused and nothing changes; a damaged or
+ * or one that does not exist is refused in the same words and nothing changes; a damaged or
  * leaking container, or a sample nobody shipped, is flagged to the applicant.
  */
 export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output<typeof receiveSchema>, now = clock.now()) {
@@ -40,9 +40,10 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
   if (mine.length === 0) throw forbidden("Only facility staff receive samples.");
   const container = await tx.container.findUnique({ where: { code: input.code }, include: { shipment: { include: { facility: true } }, samples: true } });
   const sample = container ? null : await tx.sample.findUnique({ where: { code: input.code }, include: { request: { include: { facility: true } } } });
-  const facility = container?.shipment.facility ?? sample?.request.facility;
-  if (!facility) throw invalid(`No container or sample has the code ${input.code}. Check the label; an item without a label is reported to the applicant by email.`, "code");
-  if (!mine.some((f) => f.id === facility.id)) throw invalid(`${input.code} belongs to ${facility.name}, not to ${mine.map((f) => f.name).join(" or ")}: it was not sent here.`, "code");
+  const found = container?.shipment.facility ?? sample?.request.facility;
+  // Another facility's code is answered exactly as one that does not exist: its existence is that facility's business.
+  const facility = found && mine.some((f) => f.id === found.id) ? found : null;
+  if (!facility) throw invalid(`No container or sample sent to ${mine.map((f) => f.name).join(" or ")} has the code ${input.code}. Check the label; an item without a label is reported to the applicant by email.`, "code");
   const who = custodyActor(ctx.actor);
   const condition = input.condition as Condition;
   const flagged = condition !== "INTACT";

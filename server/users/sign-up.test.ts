@@ -4,7 +4,6 @@ import { verifyPassword } from "../auth/password";
 import { throttles } from "../auth/throttle";
 import { createCaller } from "../root";
 import { callerFor, createMember, testDb, uniqueSuffix } from "../testing/fixtures";
-import { duplicateAccountMessage } from "./sign-up";
 
 const db = testDb();
 /** Each test its own client address, so the per-IP limit never carries over between tests or runs. */
@@ -13,9 +12,9 @@ const anonymousFrom = (ip = `198.18.${Math.floor(Math.random() * 256)}.${Math.fl
 describe("sign-up", () => {
   it("creates an unconfirmed user with an argon2id hash, emails a confirmation link and writes an audit row", async () => {
     const email = `Newcomer-${uniqueSuffix()}@Test.Example`;
-    const user = await anonymousFrom().users.signUp({ name: "Eilidh Maclean", email, password: "correct horse battery" });
-    expect(user.confirmed).toBe(false);
-    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await anonymousFrom().users.signUp({ name: "Eilidh Maclean", email, password: "correct horse battery" })).toEqual({ email: email.toLowerCase(), confirmed: false });
+    const stored = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    const user = { id: stored.id };
     expect(stored.email).toBe(email.toLowerCase());
     expect(stored.emailVerified).toBeNull();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
@@ -38,22 +37,26 @@ describe("sign-up", () => {
     const other = `not-invited-${uniqueSuffix()}@test.example`;
     expect((await anonymousFrom().users.signUp({ name: "Not Invited", email: other, password: "a long enough password", invitationToken })).confirmed).toBe(false);
 
-    const user = await anonymousFrom().users.signUp({ name: "Kitto Nance", email, password: "greisen and killas", invitationToken });
-    expect(user.confirmed).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeInstanceOf(Date);
+    expect((await anonymousFrom().users.signUp({ name: "Kitto Nance", email, password: "greisen and killas", invitationToken })).confirmed).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.emailVerified).toBeInstanceOf(Date);
     expect(await db.outboxMessage.count({ where: { dedupeKey: `welcome:${user.id}` } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: email, template: "confirm-email" } })).toBe(0);
   });
 
-  it("refuses a duplicate address, whatever its case, and changes nothing", async () => {
+  it("answers a taken address, whatever its case, exactly as a new one, changes nothing, and tells the owner by email instead", async () => {
     const email = `twice-${uniqueSuffix()}@test.example`;
-    await anonymousFrom().users.signUp({ name: "First Person", email, password: "a long enough password" });
-    await expect(anonymousFrom().users.signUp({ name: "Second Person", email: email.toUpperCase(), password: "another long password" })).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: duplicateAccountMessage,
-    });
-    expect(await db.user.findMany({ where: { email: { equals: email, mode: "insensitive" } }, select: { name: true } })).toEqual([{ name: "First Person" }]);
-    expect(await db.outboxMessage.count({ where: { to: { equals: email, mode: "insensitive" } } })).toBe(1);
+    const first = await anonymousFrom().users.signUp({ name: "First Person", email, password: "a long enough password" });
+    const owner = await db.user.findUniqueOrThrow({ where: { email } });
+    const second = await anonymousFrom().users.signUp({ name: "Second Person", email: email.toUpperCase(), password: "another long password" });
+    expect(second).toEqual(first);
+    expect(await db.user.findMany({ where: { email: { equals: email, mode: "insensitive" } }, select: { name: true, passwordHash: true } })).toEqual([{ name: "First Person", passwordHash: owner.passwordHash }]);
+    const mail = await db.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" }, select: { template: true, props: true } });
+    expect(mail.map((m) => m.template)).toEqual(["confirm-email", "account-exists"]);
+    expect(mail[1]!.props).toMatchObject({ name: "First Person", signInUrl: expect.stringMatching(/\/signin$/) });
+    // A third try within the hour sends no second note.
+    await anonymousFrom().users.signUp({ name: "Third Person", email, password: "yet another password" });
+    expect(await db.outboxMessage.count({ where: { to: email, template: "account-exists" } })).toBe(1);
   });
 
   it("refuses short passwords and malformed addresses with field messages", async () => {
@@ -61,11 +64,11 @@ describe("sign-up", () => {
     await expect(anonymousFrom().users.signUp({ name: "Bad Mail", email: "not-an-address", password: "long enough password" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("email address") });
   });
 
-  it("limits attempts per address, refused ones included, so an address cannot be probed or flooded", async () => {
+  it("limits attempts per address, those for a taken address included, so an address cannot be probed or flooded", async () => {
     const email = `probed-${uniqueSuffix()}@test.example`;
     await anonymousFrom().users.signUp({ name: "Real Owner", email, password: "a long enough password" });
     for (let i = 1; i < throttles.signUp.perAddress; i++) {
-      await expect(anonymousFrom().users.signUp({ name: "Prober", email, password: "a long enough password" })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(anonymousFrom().users.signUp({ name: "Prober", email, password: "a long enough password" })).resolves.toEqual({ email, confirmed: false });
     }
     await expect(anonymousFrom().users.signUp({ name: "Prober", email, password: "a long enough password" })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",

@@ -11,8 +11,9 @@ export default async function SignUpCheckEmailPage({ searchParams }: { searchPar
   return (
     <AuthFrame title="Check your email">
       <p className="text-sm text-slate-700">
-        We have sent a link to <strong>{email ?? "your address"}</strong>. Open it and enter your password to confirm the address; your account works from
-        then on. The link expires in {confirmationLinkHours} hours.
+        We have sent an email to <strong>{email ?? "your address"}</strong>. Open the link in it and enter your password to confirm the address; your
+        account works from then on. The link expires in {confirmationLinkHours} hours. If the address already has an account, the email says how to sign in
+        instead.
       </p>
       <div className="mt-4 text-sm text-slate-700">
         Nothing arrived? Check your spam folder, or {email ? <ResendConfirmation email={email} /> : <Link className="font-medium text-brand-700 underline" href="/signin">sign in to get a new link</Link>}.
