@@ -8,7 +8,7 @@ import { remainingShifts } from "./panel-ranking";
 import { patternOf } from "../scheduling/facility-staff";
 import type { decisionSchema } from "./schemas";
 import { makeQuote } from "../billing/make-quote";
-import { fireTransition } from "./transition";
+import { fireTransition, permittedTransition } from "./transition";
 import { clock } from "../clock";
 
 /**
@@ -21,6 +21,8 @@ export async function allocateRequest(tx: Tx, ctx: RequestContext, input: z.outp
   const loaded = await loadVisibleRequest(tx, ctx.actor, input.requestId);
   const { request } = loaded;
   const endstation = request.endstations[0]?.endstation;
+  // Only the chair learns what is left: the step is checked before the capacity.
+  permittedTransition(loaded, input.approve ? "allocate" : "decline");
   if (input.approve) {
     if (input.shifts === null) throw invalid("Say how many shifts to allocate.", "shifts");
     if (!request.call || !endstation) throw conflict("This request has no cycle or endstation to allocate in.");

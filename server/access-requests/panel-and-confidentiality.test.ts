@@ -45,6 +45,8 @@ describe("panel review of the non-proprietary route", () => {
 
     await expect(callerFor(m1).accessRequests.allocate({ requestId: first, approve: true, shifts: 6, note: "Top ranked." })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await callerFor(chair).accessRequests.allocate({ requestId: first, approve: true, shifts: 6, note: "Top ranked." });
+    // A member asking for more than is left learns only that allocating is the chair's: the step is checked before the capacity.
+    await expect(callerFor(m1).accessRequests.allocate({ requestId: second, approve: true, shifts: 50, note: "Probing." })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only the panel chair can do this." });
     const error = await callerFor(chair).accessRequests.allocate({ requestId: second, approve: true, shifts: 5, note: "Second." }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST", message: "T01 Micro-tomography has 3 shifts left in 2027-1; allocate at most that." });
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: second } })).state).toBe("PANEL_REVIEW");

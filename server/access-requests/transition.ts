@@ -6,6 +6,20 @@ import type { VisibleRequest } from "./load-request";
 import { findTransition, stateLabels, type RequestEvent } from "./state-machine";
 
 /**
+ * The transition `event` makes from the request's state, if the actor is the
+ * party who makes it; otherwise the refusal. Operations that check anything
+ * else first (capacity, prices) call this before, so nothing is revealed to
+ * someone who may not take the step.
+ */
+export function permittedTransition(loaded: VisibleRequest, event: RequestEvent) {
+  const { request, parties, family } = loaded;
+  const transition = findTransition(request.state, event, family);
+  if (!transition) throw conflict(`${request.reference ?? "This draft"} is at “${stateLabels[request.state]}”, where that step is not possible.`);
+  if (!parties.includes(transition.by)) throw forbidden(`Only the ${partyLabels[transition.by]} can do this.`);
+  return transition;
+}
+
+/**
  * Fires one event of the state machine: checks the actor is the party the
  * table names, then moves the state with a conditional update (so of two
  * concurrent clicks exactly one wins) and writes the audit row.
@@ -18,11 +32,9 @@ export async function fireTransition(
   data: Prisma.AccessRequestUpdateManyMutationInput = {},
   auditDetail: Record<string, unknown> = {},
 ) {
-  const { request, parties, family } = loaded;
-  const transition = findTransition(request.state, event, family);
+  const { request } = loaded;
+  const transition = permittedTransition(loaded, event);
   const label = request.reference ?? "This draft";
-  if (!transition) throw conflict(`${label} is at “${stateLabels[request.state]}”, where that step is not possible.`);
-  if (!parties.includes(transition.by)) throw forbidden(`Only the ${partyLabels[transition.by]} can do this.`);
   const moved = await tx.accessRequest.updateMany({ where: { id: request.id, state: request.state }, data: { ...data, state: transition.to } });
   if (moved.count === 0) {
     const now = await tx.accessRequest.findUnique({ where: { id: request.id }, select: { state: true } });
