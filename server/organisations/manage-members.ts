@@ -1,4 +1,4 @@
-import { isSignedIn, type RequestContext } from "../access/actor";
+import { isPlatformAdmin, isSignedIn, type RequestContext } from "../access/actor";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { clock } from "../clock";
@@ -18,6 +18,13 @@ export async function removeMember(tx: Tx, ctx: RequestContext, membershipId: st
   if (ctx.actor.kind === "user" && membership.userId === ctx.actor.userId) throw invalid("You cannot remove yourself; ask another manager.");
   if (!canGrantRole(ctx.actor, membership.organisationId, membership.role)) throw forbidden(`You cannot remove ${roleWithArticle(membership.role)}; ask someone who holds that role, or a platform admin.`);
   await lockOrganisationMemberships(tx, membership.organisationId);
+  if (membership.role === "APPLICANT" && !isPlatformAdmin(ctx.actor)) {
+    // The applicants answer for the organisation's requests, agreements and invoices: it is never left without one by someone else's hand.
+    const otherApplicants = await tx.membership.count({ where: { organisationId: membership.organisationId, role: "APPLICANT", id: { not: membership.id } } });
+    if (otherApplicants === 0) {
+      throw conflict(`${membership.user.name} is the organisation's last applicant, who answers for its requests, agreements and invoices. Invite another applicant first (once they have accepted you can remove ${membership.user.name}), or ask a platform admin.`);
+    }
+  }
   await endMembership(tx, membership, { endedById: isSignedIn(ctx.actor) ? ctx.actor.userId : null, left: false }, now);
   await recordAudit(tx, ctx, {
     action: "membership.removed",

@@ -93,6 +93,25 @@ describe("leaving an organisation", () => {
     await callerFor(manager).organisations.removeMember({ membershipId: membership.id });
     expect(await db.endedMembership.findUniqueOrThrow({ where: { membershipId: membership.id } })).toMatchObject({ left: false, endedById: manager.userId, startedAt: membership.createdAt });
   });
+
+  it("a consortium lead cannot remove the organisation's last applicant; a platform admin can", async () => {
+    const applicant = await createMember(db, "APPLICANT", { name: "Morwenna Tregear" });
+    const organisationId = applicant.memberships[0]!.organisationId;
+    const lead = await createMember(db, "CONSORTIUM_LEAD", { organisationId });
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: applicant.userId, organisationId } });
+    await expect(callerFor(lead).organisations.removeMember({ membershipId: membership.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Morwenna Tregear is the organisation's last applicant, who answers for its requests, agreements and invoices. Invite another applicant first (once they have accepted you can remove Morwenna Tregear), or ask a platform admin.",
+    });
+    expect(await db.membership.count({ where: { id: membership.id } })).toBe(1);
+    // With a second applicant in the organisation, the lead may remove the first.
+    const second = await createMember(db, "APPLICANT", { organisationId });
+    await callerFor(lead).organisations.removeMember({ membershipId: membership.id });
+    const secondMembership = await db.membership.findFirstOrThrow({ where: { userId: second.userId, organisationId } });
+    await expect(callerFor(lead).organisations.removeMember({ membershipId: secondMembership.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await callerFor(await createMember(db, "PLATFORM_ADMIN")).organisations.removeMember({ membershipId: secondMembership.id });
+    expect(await db.membership.count({ where: { organisationId, role: "APPLICANT" } })).toBe(0);
+  });
 });
 
 describe("people who left stop getting the organisation's emails", () => {
