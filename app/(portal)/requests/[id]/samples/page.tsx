@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Samples and shipments" };
 const safetyText = { NOT_REQUIRED: "No hazards declared", PENDING: "Waiting for safety review", APPROVED: "Safety approved", REJECTED: "Refused" } as const;
 const safetyTone = { NOT_REQUIRED: "neutral", PENDING: "warning", APPROVED: "success", REJECTED: "danger" } as const;
 const statusText = { REGISTERED: "Registered", DISPATCHED: "On its way", RECEIVED: "Received", STORED: "Stored", RETURNED: "Returned", DISPOSED: "Disposed" } as const;
-const custodyText = { REGISTERED: "Registered", SAFETY_APPROVED: "Safety approved", SAFETY_REJECTED: "Safety refused", PACKED: "Packed", DISPATCHED: "Dispatched", RECEIVED: "Received", FLAGGED: "Flagged", STORED: "Stored", RETURN_DISPATCHED: "Return dispatched", DISPOSED: "Disposed" } as const;
+const custodyText = { REGISTERED: "Registered", SAFETY_APPROVED: "Safety approved", SAFETY_REJECTED: "Safety refused", PACKED: "Packed", DISPATCHED: "Dispatched", RECEIVED: "Received", FLAGGED: "Flagged", STORED: "Stored", RETURN_DISPATCHED: "Return dispatched", DISPOSED: "Disposed", MOUNTED: "Mounted on the endstation", UNMOUNTED: "Taken off the endstation" } as const;
 
 export default async function SamplesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
