@@ -8,6 +8,7 @@ import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
 import { facilitiesRouter } from "./facilities/router";
 import { organisationsRouter } from "./organisations/router";
+import { runsRouter } from "./runs/router";
 import { schedulingRouter } from "./scheduling/router";
 import { createCallerFactory, createRouter } from "./trpc";
 import { usersRouter } from "./users/router";
@@ -23,6 +24,7 @@ export const appRouter = createRouter({
   dashboard: dashboardRouter,
   facilities: facilitiesRouter,
   organisations: organisationsRouter,
+  runs: runsRouter,
   scheduling: schedulingRouter,
   users: usersRouter,
 });

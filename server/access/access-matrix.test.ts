@@ -6,6 +6,7 @@ import type { Role } from "../generated/prisma/enums";
 import { agreementsAccessExpectations } from "../agreements/access-expectations";
 import { billingAccessExpectations } from "../billing/access-expectations";
 import { samplesAccessExpectations } from "../samples/access-expectations";
+import { runsAccessExpectations } from "../runs/access-expectations";
 import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
 import { schedulingAccessExpectations } from "../scheduling/access-expectations";
@@ -28,6 +29,7 @@ const expected: Record<string, Expected> = {
   ...agreementsAccessExpectations,
   ...billingAccessExpectations,
   ...samplesAccessExpectations,
+  ...runsAccessExpectations,
   ...consortiaAccessExpectations,
   ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",

@@ -21,6 +21,9 @@ export const auditEntityTypes = [
   "Sample",
   "Shipment",
   "Container",
+  "Run",
+  "PipelineTemplate",
+  "PipelineRun",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -93,6 +96,21 @@ export const auditActionSubjects = {
   "shipment.received": ["Container", "Sample"],
   "shipment.flagged": ["Shipment", "Container", "Sample"],
   "shipment.return_dispatched": ["AccessRequest"],
+  // runs
+  "run.opened": ["Run"],
+  "run.closed": ["Run"],
+  "run.operator_added": ["Run"],
+  "run.sample_mounted": ["Run"],
+  "run.sample_unmounted": ["Run"],
+  "run.downtime_recorded": ["Run"],
+  "run.scan_added": ["Run"],
+  "run.feeder_cited": ["Run", "AccessRequest"],
+  "run.series_imported": ["Run"],
+  // pipelines
+  "pipeline_template.version_saved": ["PipelineTemplate"],
+  "pipeline.started": ["PipelineRun"],
+  "pipeline.cancelled": ["PipelineRun"],
+  "pipeline.step_retried": ["PipelineRun"],
 } as const satisfies Record<string, readonly AuditEntityType[]>;
 
 type NamedAction = keyof typeof auditActionSubjects;

@@ -50,6 +50,11 @@ const loaders: Record<AuditEntityType, Loader> = {
       t.id,
       t.facility ? { kind: "facilityInternal", facilityOrganisationId: t.facility.organisationId } : { kind: "agreementTemplate" },
     ]),
+  Run: async (db, ids) => (await db.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organisationId: true, ...facilityOrg } })).map(experiment),
+  PipelineRun: async (db, ids) =>
+    (await db.pipelineRun.findMany({ where: { id: { in: [...ids] } }, select: { id: true, run: { select: { organisationId: true, ...facilityOrg } } } })).map((p) => experiment({ id: p.id, organisationId: p.run.organisationId, facility: p.run.facility })),
+  PipelineTemplate: async (db, ids) =>
+    (await db.pipelineTemplate.findMany({ where: { id: { in: [...ids] } }, select: { id: true, endstation: { select: { facility: { select: { organisationId: true } } } } } })).map((t): [string, AuditSubject] => [t.id, { kind: "facilityInternal", facilityOrganisationId: t.endstation.facility.organisationId }]),
   Quote: async (db, ids) => (await db.quote.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organisationId: true, ...facilityOrg } })).map(experiment),
   Invoice: async (db, ids) => (await db.invoice.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organisationId: true, ...facilityOrg } })).map(experiment),
   Sample: async (db, ids) =>

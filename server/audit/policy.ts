@@ -34,6 +34,9 @@ export async function auditScopeSql(db: Db, actor: Actor): Promise<Prisma.Sql> {
       ...["Quote", "Invoice", "Sample", "Shipment", "AddOnRate", "AccessRoute", "Call"].map((t) => about(t, ofFacility(t))),
       about("Container", Prisma.sql`SELECT c.id FROM "Container" c JOIN "Shipment" s ON s.id = c."shipmentId" WHERE s."facilityId" = ANY(${f}::text[])`),
       about("RateCard", onEndstation("RateCard")),
+      about("Run", ofFacility("Run")),
+      about("PipelineTemplate", onEndstation("PipelineTemplate")),
+      about("PipelineRun", Prisma.sql`SELECT p.id FROM "PipelineRun" p JOIN "Run" r ON r.id = p."runId" WHERE r."facilityId" = ANY(${f}::text[])`),
       Prisma.sql`(a."entityType" = 'Facility' AND a."entityId" = ANY(${f}::text[]))`,
       // The facility's own organisation: its members and invitations.
       Prisma.sql`(a."entityType" = 'Organisation' AND a."entityId" = ANY(${organisationIds}::text[]))`,

@@ -58,6 +58,9 @@ const cases: Record<AuditEntityType, { subject: AuditSubject; readers: Viewer[] 
   Sample: { subject: experiment, readers: experimentReaders },
   Shipment: { subject: experiment, readers: experimentReaders },
   Container: { subject: experiment, readers: experimentReaders },
+  Run: { subject: experiment, readers: experimentReaders },
+  PipelineRun: { subject: experiment, readers: experimentReaders },
+  PipelineTemplate: { subject: facilityInternal, readers: ["facilityAdmin", "facilityStaff"] },
 };
 
 const summary = { before: { purchaseOrderNumber: null }, after: { purchaseOrderNumber: "PO-SECRET-1", title: "Secret title", totalMinor: 384_000, hazards: ["RADIOACTIVE"], reason: "Secret reason" } };
