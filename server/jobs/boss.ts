@@ -9,6 +9,7 @@ import { stripeConfigured, stripeFromEnv } from "../billing/stripe/client";
 import { syncInvoicesToStripe } from "../billing/stripe/sync-invoices";
 import { warnUnusedBlockTime } from "./warn-unused-block-time";
 import { createOutboxQueue, outboxQueue, workOutbox } from "./outbox-wakeups";
+import { workPipelines } from "../pipelines/jobs";
 
 export const queues = {
   deliverEmail: outboxQueue,
@@ -17,6 +18,8 @@ export const queues = {
   sealAgreements: "agreements.seal",
   remindSignatories: "agreements.remind-signatories",
   syncStripe: "billing.sync-stripe",
+  advancePipelines: "pipelines.advance",
+  builtinStep: "pipelines.builtin-step",
 } as const;
 
 const globalForBoss = globalThis as unknown as { lodestoneBoss?: Promise<PgBoss> };
@@ -56,6 +59,8 @@ export function startJobs(options: { workers: boolean } = { workers: true }): Pr
         if ((await remindOverdueSignatories(getDb())) > 0) await nudgeOutbox();
       });
       await boss.schedule(queues.remindSignatories, "30 7 * * *", null, { tz: "Europe/London" });
+      // Pipelines: start due steps, run built-in ones in child processes, poll the cluster, flag silent steps.
+      await workPipelines(boss, { advance: queues.advancePipelines, builtin: queues.builtinStep });
       // Issued invoices reach Stripe from this outbox when a key is set; issuing nudges it, the sweep retries.
       const stripe = stripeFromEnv();
       if (stripe) {
@@ -88,6 +93,7 @@ async function nudge(queue: string): Promise<void> {
 /** Nudges while a drain is already waiting add nothing: the queue keeps one (see outbox-wakeups.ts). */
 export const nudgeOutbox = () => nudge(queues.deliverEmail);
 export const nudgeSealing = () => nudge(queues.sealAgreements);
+export const nudgePipelines = () => nudge(queues.advancePipelines);
 export const nudgeStripe = () => (stripeConfigured() ? nudge(queues.syncStripe) : Promise.resolve());
 
 export async function stopJobs(): Promise<void> {
