@@ -8,6 +8,7 @@ import { consortiaRouter } from "./consortia/router";
 import { dashboardRouter } from "./dashboard/router";
 import { facilitiesRouter } from "./facilities/router";
 import { organisationsRouter } from "./organisations/router";
+import { pipelinesRouter } from "./pipelines/router";
 import { runsRouter } from "./runs/router";
 import { schedulingRouter } from "./scheduling/router";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -24,6 +25,7 @@ export const appRouter = createRouter({
   dashboard: dashboardRouter,
   facilities: facilitiesRouter,
   organisations: organisationsRouter,
+  pipelines: pipelinesRouter,
   runs: runsRouter,
   scheduling: schedulingRouter,
   users: usersRouter,

@@ -7,6 +7,7 @@ import { agreementsAccessExpectations } from "../agreements/access-expectations"
 import { billingAccessExpectations } from "../billing/access-expectations";
 import { samplesAccessExpectations } from "../samples/access-expectations";
 import { runsAccessExpectations } from "../runs/access-expectations";
+import { pipelinesAccessExpectations } from "../pipelines/access-expectations";
 import { consortiaAccessExpectations } from "../consortia/access-expectations";
 import { appRouter } from "../root";
 import { schedulingAccessExpectations } from "../scheduling/access-expectations";
@@ -30,6 +31,7 @@ const expected: Record<string, Expected> = {
   ...billingAccessExpectations,
   ...samplesAccessExpectations,
   ...runsAccessExpectations,
+  ...pipelinesAccessExpectations,
   ...consortiaAccessExpectations,
   ...schedulingAccessExpectations,
   "accessRequests.routes": "signedIn",

@@ -2,6 +2,7 @@ import type { Actor } from "../access/actor";
 import { organisationIdsOf } from "../access/actor";
 import { clock } from "../clock";
 import type { Db } from "../db";
+import { currentTemplates, templateSteps } from "../pipelines/templates";
 import { loadVisibleRun } from "./load";
 import { isRunStaff, isRunTeam, visibleRunsWhere } from "./policy";
 
@@ -32,12 +33,17 @@ export async function getRun(db: Db, actor: Actor, runId: string) {
   ]);
   const window = detail.session ?? run.booking;
   const staff = isRunStaff(actor, { facilityOrganisationId: run.facility.organisationId });
+  // The pipelines this person may start on the run's scans.
+  const templates = (await currentTemplates(db, run.endstationId))
+    .filter((t) => staff || t.applicantsMayStart)
+    .map((t) => ({ id: t.id, name: t.name, version: t.version, description: t.description, steps: templateSteps(t.steps).map((s) => ({ key: s.key, name: s.name, kind: s.kind, executor: s.executor })) }));
   return {
     run: { ...detail, entries: detail.entries.map((e) => ({ ...e, id: e.id.toString(), correctsId: e.correctsId?.toString() ?? null })), scans: detail.scans.map((s) => ({ ...s, sizeBytes: s.sizeBytes?.toString() ?? null })) },
     facility: run.facility,
     window: { startsAt: window.startsAt, endsAt: window.endsAt },
     mountable: samples,
     pipelines,
+    templates,
     you: { staff, team: isRunTeam(actor, run), canClose: staff && run.state === "OPEN" && clock.now() >= window.endsAt },
   };
 }
