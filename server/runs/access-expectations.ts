@@ -15,5 +15,6 @@ export const runsAccessExpectations: Record<string, "public" | "signedIn" | read
   "runs.addEntry": "signedIn",
   "runs.recordDowntime": staff,
   "runs.addScan": staff,
+  "runs.readNexus": staff,
   "runs.citeFeeder": "signedIn",
 };

@@ -3,6 +3,7 @@ import type { SignedInContext } from "../run";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { invalid } from "../errors";
+import { spanOf } from "./instants";
 import { loadRunForStaff, lockRun } from "./load";
 import type { downtimeSchema } from "./schemas";
 
@@ -15,16 +16,18 @@ import type { downtimeSchema } from "./schemas";
 export async function recordDowntime(tx: Tx, ctx: SignedInContext, input: z.output<typeof downtimeSchema>) {
   const run = await loadRunForStaff(tx, ctx.actor, input.runId);
   await lockRun(tx, run.id);
+  const span = spanOf(input.startsAt, input.endsAt, run.facility.timeZone, ["startsAt", "endsAt"], "The downtime");
+  const [startsAt, endsAt] = [span.start, span.end!];
   const window = run.sessionId ? await tx.blockSession.findUniqueOrThrow({ where: { id: run.sessionId } }) : run.booking;
-  if (input.startsAt < window.startsAt || input.endsAt > window.endsAt) throw invalid("Downtime lies inside the run's booked time.", "startsAt");
-  const overlapping = await tx.runDowntime.findFirst({ where: { runId: run.id, startsAt: { lt: input.endsAt }, endsAt: { gt: input.startsAt } } });
+  if (startsAt < window.startsAt || endsAt > window.endsAt) throw invalid("Downtime lies inside the run's booked time.", "startsAt");
+  const overlapping = await tx.runDowntime.findFirst({ where: { runId: run.id, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } } });
   if (overlapping) throw invalid("This overlaps downtime already recorded; record only the time not yet covered.", "startsAt");
   const downtime = await tx.runDowntime.create({
-    data: { runId: run.id, startsAt: input.startsAt, endsAt: input.endsAt, cause: input.cause, facilityFault: input.facilityFault, note: input.note, recordedById: ctx.actor.userId },
+    data: { runId: run.id, startsAt, endsAt, cause: input.cause, facilityFault: input.facilityFault, note: input.note, recordedById: ctx.actor.userId },
   });
   const hours = await facilityCausedHours(tx, run.bookingId);
   await tx.booking.update({ where: { id: run.bookingId }, data: { downtimeHours: hours } });
-  await recordAudit(tx, ctx, { action: "run.downtime_recorded", entityType: "Run", entityId: run.id, after: { cause: input.cause, facilityFault: input.facilityFault, hours: (input.endsAt.getTime() - input.startsAt.getTime()) / 3_600_000, bookingDowntimeHours: hours } });
+  await recordAudit(tx, ctx, { action: "run.downtime_recorded", entityType: "Run", entityId: run.id, after: { cause: input.cause, facilityFault: input.facilityFault, hours: (endsAt.getTime() - startsAt.getTime()) / 3_600_000, bookingDowntimeHours: hours } });
   return { id: downtime.id, bookingDowntimeHours: hours };
 }
 

@@ -10,8 +10,9 @@ import { openRun } from "./open-run";
 import { addOperator } from "./operators";
 import { runsAccess as access } from "./policy";
 import { getRun, listRuns, runnableBookings } from "./read-runs";
+import { scanFieldsFromNexus } from "./read-nexus";
 import { addScan } from "./scans";
-import { addOperatorSchema, closeRunSchema, downtimeSchema, feederSchema, logEntrySchema, mountSchema, openRunSchema, runIdSchema, scanSchema, unmountSchema } from "./schemas";
+import { addOperatorSchema, closeRunSchema, downtimeSchema, feederSchema, logEntrySchema, mountSchema, nexusFileSchema, openRunSchema, runIdSchema, scanSchema, unmountSchema } from "./schemas";
 
 /** The run logbook: open and close, operators, mounts, entries, downtime, scans, feeder runs. */
 export const runsRouter = createRouter({
@@ -26,5 +27,6 @@ export const runsRouter = createRouter({
   addEntry: procedure.meta({ access: access.addEntry }).input(logEntrySchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => addLogEntry(tx, requireUser(ctx), input))),
   recordDowntime: procedure.meta({ access: access.recordDowntime }).input(downtimeSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => recordDowntime(tx, requireUser(ctx), input))),
   addScan: procedure.meta({ access: access.addScan }).input(scanSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => addScan(tx, requireUser(ctx), input))),
+  readNexus: procedure.meta({ access: access.readNexus }).input(nexusFileSchema).mutation(({ ctx, input }) => scanFieldsFromNexus(ctx.db, ctx.actor, input)),
   citeFeeder: procedure.meta({ access: access.citeFeeder }).input(feederSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => citeFeeder(tx, requireUser(ctx), input))),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMember, callerFor, testDb } from "../testing/fixtures";
+import { localInputValue } from "../time";
 import { createRunWorld, openWorldRun } from "./test-world";
 import type { ScanInput } from "./schemas";
 
@@ -112,6 +113,11 @@ describe("downtime", () => {
     await expect(callerFor(w.staff).runs.recordDowntime({ runId, startsAt: at(-1), endsAt: at(0.5), cause: "DETECTOR", facilityFault: true, note: "" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("inside the run's booked time") });
     await expect(callerFor(w.staff).runs.recordDowntime({ runId, startsAt: at(5), endsAt: at(4), cause: "DETECTOR", facilityFault: true, note: "" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("ends after it starts") });
     expect(await db.runDowntime.count({ where: { runId } })).toBe(2);
+    // What the form sends: a local time without an offset, read in the facility's zone (Europe/London here).
+    const local = (hoursAfterStart: number) => localInputValue(at(hoursAfterStart), "Europe/London");
+    expect((await callerFor(w.staff).runs.recordDowntime({ runId, startsAt: local(4), endsAt: local(4.5), cause: "DETECTOR", facilityFault: true, note: "" })).bookingDowntimeHours).toBe(1.25);
+    await expect(callerFor(w.staff).runs.recordDowntime({ runId, startsAt: "yesterday", endsAt: local(5), cause: "DETECTOR", facilityFault: true, note: "" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Give a date and time") });
+    expect(await db.runDowntime.count({ where: { runId } })).toBe(3);
     await expect(callerFor(w.applicant).runs.recordDowntime({ runId, startsAt: at(4), endsAt: at(5), cause: "OTHER", facilityFault: true, note: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

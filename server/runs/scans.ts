@@ -4,16 +4,18 @@ import type { SignedInContext } from "../run";
 import { recordAudit } from "../audit/record";
 import type { Tx } from "../db";
 import { conflict, invalid } from "../errors";
+import { spanOf } from "./instants";
 import { loadRunForStaff } from "./load";
 import type { scanSchema } from "./schemas";
 
-type ScanFields = Omit<z.output<typeof scanSchema>, "runId" | "source">;
+type ScanFields = Omit<z.output<typeof scanSchema>, "runId" | "source" | "startTime" | "endTime"> & { startTime: Date; endTime: Date | null };
 
 /** Staff record a scan, typed in or filled from a NeXus file's header. */
 export async function addScan(tx: Tx, ctx: SignedInContext, input: z.output<typeof scanSchema>) {
   const run = await loadRunForStaff(tx, ctx.actor, input.runId);
   const { runId: _runId, source, ...fields } = input;
-  return recordScan(tx, ctx, run, fields, source, null);
+  const span = spanOf(fields.startTime, fields.endTime, run.facility.timeZone, ["startTime", "endTime"], "The scan");
+  return recordScan(tx, ctx, run, { ...fields, startTime: span.start, endTime: span.end }, source, null);
 }
 
 /**

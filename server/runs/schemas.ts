@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 const id = z.string().min(1);
-const instant = z.coerce.date({ error: "Give a date and time." });
+/** A date and time: an instant, or a local time read in the facility's zone (resolved by the operation, which knows the zone). */
+const instant = z.union([z.date(), z.string().trim().min(1, "Give a date and time.")], { error: "Give a date and time." });
 
 export const runIdSchema = z.object({ runId: id });
 
@@ -49,8 +50,7 @@ export const downtimeSchema = z
     /** Whether the facility caused it: only then is it credited on the invoice. */
     facilityFault: z.boolean(),
     note: z.string().trim().max(1000).default(""),
-  })
-  .refine((d) => d.endsAt > d.startsAt, { path: ["endsAt"], message: "The downtime ends after it starts." });
+  });
 
 const optionalPositive = (what: string) => z.number({ error: `${what} is a number.` }).positive(`${what} is more than zero.`).nullable().default(null);
 const optionalCount = (what: string) => z.number({ error: `${what} is a whole number.` }).int(`${what} is a whole number.`).positive(`${what} is more than zero.`).nullable().default(null);
@@ -94,7 +94,6 @@ export const scanSchema = z
       .default(null),
     source: z.enum(["TYPED", "NEXUS_FILE"]).default("TYPED"),
   })
-  .refine((s) => s.endTime === null || s.endTime >= s.startTime, { path: ["endTime"], message: "The scan ends after it starts." })
   .refine((s) => s.rotationStartDeg === null || s.rotationEndDeg === null || s.rotationEndDeg > s.rotationStartDeg, { path: ["rotationEndDeg"], message: "The rotation ends at a larger angle than it starts." })
   .refine((s) => s.energyKeV !== null || s.tubeVoltageKv !== null, { path: ["energyKeV"], message: "Give the beam energy (synchrotron) or the tube voltage (lab source)." });
 export type ScanInput = z.input<typeof scanSchema>;
