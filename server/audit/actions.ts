@@ -111,6 +111,8 @@ export const auditActionSubjects = {
   "pipeline.started": ["PipelineRun"],
   "pipeline.cancelled": ["PipelineRun"],
   "pipeline.step_retried": ["PipelineRun"],
+  "pipeline.executor_registered": ["Facility"],
+  "pipeline.executor_revoked": ["Facility"],
 } as const satisfies Record<string, readonly AuditEntityType[]>;
 
 type NamedAction = keyof typeof auditActionSubjects;

@@ -1,5 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { derivedKey } from "../security/server-secret";
+import { openText, sealText } from "../security/sealed-box";
 
 /**
  * Email props that are credentials (a magic link's URL) never sit in the
@@ -11,23 +10,12 @@ interface SealedValue {
   $sealed: string;
 }
 
-const key = () => derivedKey("outbox-sealed-props");
+const purpose = "outbox-sealed-props";
 const isSealed = (value: unknown): value is SealedValue => typeof value === "object" && value !== null && typeof (value as SealedValue).$sealed === "string";
 export const removedAfterDelivery = "[removed after delivery]";
 
-function seal(value: string): SealedValue {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const body = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
-  return { $sealed: Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url") };
-}
-
-function open({ $sealed }: SealedValue): string {
-  const raw = Buffer.from($sealed, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key(), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
-}
+const seal = (value: string): SealedValue => ({ $sealed: sealText(purpose, value) });
+const open = ({ $sealed }: SealedValue): string => openText(purpose, $sealed);
 
 const mapValues = (props: unknown, f: (value: unknown, key: string) => unknown): unknown =>
   typeof props === "object" && props !== null && !Array.isArray(props) ? Object.fromEntries(Object.entries(props).map(([k, v]) => [k, f(v, k)])) : props;

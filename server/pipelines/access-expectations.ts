@@ -11,4 +11,7 @@ export const pipelinesAccessExpectations: Record<string, "public" | "signedIn" |
   "pipelines.retryStep": staff,
   "pipelines.get": "signedIn",
   "pipelines.executors": staff,
+  "pipelines.externalExecutors": staff,
+  "pipelines.registerExternalExecutor": ["FACILITY_ADMIN"],
+  "pipelines.revokeExternalExecutor": ["FACILITY_ADMIN"],
 };

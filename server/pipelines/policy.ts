@@ -13,6 +13,10 @@ export const pipelinesAccess = {
   retryStep: rolesAccess(...staffRoles),
   get: signedInAccess,
   executors: rolesAccess(...staffRoles),
+  externalExecutors: rolesAccess(...staffRoles),
+  // Admins of the runner's facility: checked in the operation.
+  registerExternalExecutor: rolesAccess("FACILITY_ADMIN"),
+  revokeExternalExecutor: rolesAccess("FACILITY_ADMIN"),
 } as const;
 
 export function isStaffOfFacility(actor: Actor, facilityOrganisationId: string): boolean {

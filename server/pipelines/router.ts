@@ -4,6 +4,7 @@ import { requireUser, runMutation } from "../run";
 import { createRouter, procedure } from "../trpc";
 import { cancelClusterJobs } from "./driver";
 import { executorAvailability } from "./executors/registry";
+import { externalExecutorIdSchema, listExternalExecutors, registerExternalExecutor, registerExternalExecutorSchema, revokeExternalExecutor } from "./external-executors";
 import { pipelinesAccess as access } from "./policy";
 import { getPipeline } from "./read-pipelines";
 import { retryStep } from "./retry-step";
@@ -30,4 +31,7 @@ export const pipelinesRouter = createRouter({
   }),
   get: procedure.meta({ access: access.get }).input(pipelineIdSchema).query(({ ctx, input }) => getPipeline(ctx.db, ctx.actor, input.pipelineId)),
   executors: procedure.meta({ access: access.executors }).input(z.void()).query(() => executorAvailability()),
+  externalExecutors: procedure.meta({ access: access.externalExecutors }).query(({ ctx }) => listExternalExecutors(ctx.db, ctx.actor)),
+  registerExternalExecutor: procedure.meta({ access: access.registerExternalExecutor }).input(registerExternalExecutorSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => registerExternalExecutor(tx, requireUser(ctx), input))),
+  revokeExternalExecutor: procedure.meta({ access: access.revokeExternalExecutor }).input(externalExecutorIdSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => revokeExternalExecutor(tx, requireUser(ctx), input))),
 });
