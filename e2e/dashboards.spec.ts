@@ -7,9 +7,9 @@ const journeys: { role: Role; sees: string[]; navigation: string[]; hidden: stri
   { role: "APPLICANT", sees: ["Your access requests", "New access request", "Okement Lithium Exploration Ltd", "Qualifies as SME"], navigation: ["Dashboard", "Access requests", "Invoices", "Facilities", "My organisations"], hidden: ["Audit log", "All organisations", "Receipt desk"] },
   { role: "CONSORTIUM_LEAD", sees: ["Consortia", "Cornubian Critical Minerals Imaging Consortium", "Lead"], navigation: ["Dashboard", "My organisations"], hidden: ["Audit log"] },
   { role: "CONSORTIUM_MEMBER", sees: ["Consortia", "member organisations"], navigation: ["Dashboard"], hidden: ["Audit log"] },
-  { role: "FACILITY_STAFF", sees: ["Needs you now", "requests in review", "LDS-", "Severn Light Source · Europe/London", "XRF-CT"], navigation: ["Dashboard", "Access requests", "Receipt desk", "Invoices"], hidden: ["Audit log", "All organisations", "Rates"] },
+  { role: "FACILITY_STAFF", sees: ["Needs you now", "requests in review", "LDS-", "Severn Light Source · Europe/London", "XRF-CT"], navigation: ["Dashboard", "Access requests", "Receipt desk", "Runs", "Invoices"], hidden: ["Audit log", "All organisations", "Rates"] },
   { role: "FACILITY_ADMIN", sees: ["Severn Light Source · Europe/London", "Team"], navigation: ["Access requests", "Access routes", "Rates", "Agreement templates", "Audit log"], hidden: ["All organisations"] },
-  { role: "FUNDER", sees: ["Digital Ore Translational Demonstrators", "Demonstrators", "pilot-plant decision due", "Counts only"], navigation: ["Dashboard", "Programmes"], hidden: ["Audit log", "Access requests", "Invoices"] },
+  { role: "FUNDER", sees: ["Digital Ore Translational Demonstrators", "Demonstrators", "pilot-plant decision due", "Counts only"], navigation: ["Dashboard", "Programmes"], hidden: ["Audit log", "Access requests", "Invoices", "Runs"] },
   { role: "PLATFORM_ADMIN", sees: ["Platform", "Organisations", "Emails failed", "Latest activity"], navigation: ["Audit log", "All organisations"], hidden: [] },
 ];
 

@@ -12,6 +12,7 @@ export function navigationFor(actor: Actor, options: { panelSeat?: boolean } = {
   if (hasRole(actor, "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/calendar", label: "Calendar" });
   if (hasRole(actor, "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/receipt", label: "Receipt desk" });
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER")) items.push({ href: "/bookings", label: "Bookings" });
+  if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/runs", label: "Runs" });
   if (hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/consortia", label: hasRole(actor, "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER") ? "Consortia" : "Consortium blocks" });
   if (hasRole(actor, "APPLICANT", "CONSORTIUM_LEAD", "CONSORTIUM_MEMBER", "FACILITY_STAFF", "FACILITY_ADMIN")) items.push({ href: "/invoices", label: "Invoices" });
   if (hasRole(actor, "FUNDER", "PLATFORM_ADMIN")) items.push({ href: "/programmes", label: "Programmes" });

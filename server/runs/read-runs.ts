@@ -65,6 +65,7 @@ export async function listRuns(db: Db, actor: Actor, filter: { requestId?: strin
       organisation: { select: { name: true } },
       request: { select: { id: true, reference: true, title: true } },
       _count: { select: { scans: true, pipelines: true } },
+      pipelines: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, reference: true, state: true } },
     },
   });
 }

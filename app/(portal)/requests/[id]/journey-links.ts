@@ -27,3 +27,23 @@ export function invoiceLink(requestId: string, billing: Billing): ChainLink {
   if (billing?.quote && billing.quote.state === "ACTIVE") return { label: "Invoice", state: "current", status: "Quoted", href: `/requests/${requestId}#billing` };
   return { label: "Invoice", state: "not-started", status: "Not started" };
 }
+
+type Runs = { id: string; reference: string; state: string; pipelines: { id: string; reference: string; state: string }[] }[];
+
+/** The run link: the request's newest run, open or closed. */
+export function runLink(runs: Runs): ChainLink {
+  const run = runs[0];
+  if (!run) return { label: "Run", state: "not-started", status: "Not started" };
+  return { label: "Run", state: run.state === "OPEN" ? "current" : "done", status: `${run.reference} ${run.state === "OPEN" ? "open" : "closed"}`, href: `/runs/${run.id}` };
+}
+
+/** The pipeline link: the newest pipeline of the newest run that has one. */
+export function pipelineLink(runs: Runs): ChainLink {
+  const pipeline = runs.flatMap((r) => r.pipelines)[0];
+  if (!pipeline) return { label: "Pipeline", state: "not-started", status: runs.length ? "Not started" : "After the run" };
+  const href = `/pipelines/${pipeline.id}`;
+  if (pipeline.state === "SUCCEEDED") return { label: "Pipeline", state: "done", status: "Results ready", href };
+  if (pipeline.state === "FAILED") return { label: "Pipeline", state: "blocked", status: "A step failed", href };
+  if (pipeline.state === "CANCELLED") return { label: "Pipeline", state: "blocked", status: "Cancelled", href };
+  return { label: "Pipeline", state: "current", status: "Running", href };
+}

@@ -12,7 +12,7 @@ import { portalApi } from "../../../_lib/server-api";
 import { JourneyChain } from "../../../_components/journey-chain";
 import { BillingSection } from "./billing-section";
 import { DecisionClock } from "./decision-clock";
-import { invoiceLink, samplesLink } from "./journey-links";
+import { invoiceLink, pipelineLink, runLink, samplesLink } from "./journey-links";
 import { RequestActions } from "./request-actions";
 import { SendAgreementButton } from "../../agreements/send-agreement-button";
 
@@ -38,9 +38,11 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const shiftHours = request.endstations[0]?.endstation.shiftHours ?? 8;
   // Only the applicant's people and the facility's staff see samples and billing; others get "not found" and the links stay neutral.
   const approved = request.state === "APPROVED";
-  const [samples, billing] = await Promise.all([
+  const [samples, billing, runs] = await Promise.all([
     approved ? api.samples.forRequest({ requestId: id }).catch(nullWhenNotFound) : null,
     approved ? api.billing.forRequest({ requestId: id }).catch(nullWhenNotFound) : null,
+    // The runs policy decides: a panel member reading the request sees no runs.
+    approved ? api.runs.list({ requestId: id }) : [],
   ]);
 
   return (
@@ -73,7 +75,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 }
               : { label: "Agreement", state: "not-started" as const, status: request.state === "APPROVED" ? "Next step" : "Not started" },
             samplesLink(id, samples),
-            ...["Booking", "Run", "Pipeline", "Passport"].map((label) => ({ label, state: "not-started" as const, status: "Not started" })),
+            { label: "Booking", state: "not-started" as const, status: "Not started" },
+            runLink(runs),
+            pipelineLink(runs),
+            { label: "Passport", state: "not-started" as const, status: "Not started" },
             invoiceLink(id, billing),
           ]}
         />
