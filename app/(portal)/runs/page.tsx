@@ -31,7 +31,7 @@ export default async function RunsPage() {
                       <p className="font-medium text-slate-900">{b.reference} · {b.title}</p>
                       <p className="text-slate-600">{b.organisation} · {b.endstation} · {formatFacilityDateTime(b.startsAt, b.timeZone)} to {formatFacilityDateTime(b.endsAt, b.timeZone)}</p>
                     </div>
-                    <OpenRunButton bookingId={b.bookingId} sessionId={b.sessionId} label={`Open the run of ${b.reference}${b.sessionId ? ` for ${b.organisation}` : ""}`} />
+                    <OpenRunButton bookingId={b.bookingId} sessionId={b.sessionId} label={`Open the run of ${b.reference} for ${b.organisation}`} />
                   </li>
                 ))}
               </ul>
