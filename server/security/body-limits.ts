@@ -8,6 +8,8 @@
 const caps: { prefix: string; bytes: number; what: string }[] = [
   // A safety data sheet of at most 5 MB travels base64-encoded inside a tRPC call.
   { prefix: "/api/trpc/", bytes: 8 * 1024 * 1024, what: "A request to the portal" },
+  // An instrument's CSV export uploaded into a run: a million rows of time and a few columns is about 44 MB.
+  { prefix: "/api/runs/", bytes: 48 * 1024 * 1024, what: "An upload to a run" },
   { prefix: "/api/webhooks/", bytes: 1024 * 1024, what: "A webhook event" },
   { prefix: "/api/auth/", bytes: 32 * 1024, what: "A sign-in request" },
   { prefix: "/signin/submit", bytes: 32 * 1024, what: "A sign-in request" },
