@@ -3,10 +3,11 @@
 // is stopped by this process, by pid; the whole run is bounded in time
 // (BENCH_TIME_LIMIT_MINUTES, 15 by default). Settings: bench/config.ts.
 import { registerShutdown } from "../scripts/lib/embedded-postgres";
+import { analysisBenchmark } from "./analysis";
 import { calendarBenchmark, type BenchContext } from "./calendar";
 import { config } from "./config";
 
-const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = { calendar: calendarBenchmark };
+const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = { calendar: calendarBenchmark, analysis: analysisBenchmark };
 
 const name = process.argv[2] ?? "calendar";
 const benchmark = benchmarks[name];

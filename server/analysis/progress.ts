@@ -5,7 +5,8 @@
 
 export type ProgressCallback = (fraction: number) => void;
 
-const MIN_STEP = 0.01;
+/** Smallest step reported; the slack keeps a step of exactly 1 % from being lost to rounding. */
+const MIN_STEP = 0.01 - 1e-12;
 
 export class StagedProgress {
   private readonly starts: number[];

@@ -54,6 +54,7 @@ export interface SyntheticOptions {
 export interface SyntheticVolume {
   volume: LabelVolume;
   phases: Phase[];
+  /** Particles painted (each at least one non-pore voxel). */
   particlesPlaced: number;
   /** Pore fraction reached. */
   porosity: number;
@@ -118,8 +119,9 @@ export function syntheticVolume(options: SyntheticOptions): SyntheticVolume {
     }
     failures = 0;
     const { host, grains } = composition(random, particle, { targetProbability, liberatedProbability, accessoryProbability, internalPoreProbability });
-    solid += paintRows(data, nx, ny, rows, host, grains, INTERNAL_PORE);
-    placed++;
+    const painted = paintRows(data, nx, ny, rows, host, grains, INTERNAL_PORE);
+    solid += painted;
+    if (painted > 0) placed++; // a tiny ellipsoid can fall between voxel centres and paint nothing
   }
   // Internal pores carried a marker so that no later particle could be placed inside one; now they are pores.
   for (let i = 0; i < data.length; i++) if (data[i] === INTERNAL_PORE) data[i] = PORE;
