@@ -16,5 +16,6 @@ export const runsAccessExpectations: Record<string, "public" | "signedIn" | read
   "runs.recordDowntime": staff,
   "runs.addScan": staff,
   "runs.readNexus": staff,
+  "runs.suggestSeriesMapping": staff,
   "runs.citeFeeder": "signedIn",
 };

@@ -44,6 +44,8 @@ export async function getRun(db: Db, actor: Actor, runId: string) {
     mountable: samples,
     pipelines,
     templates,
+    /** Instruments whose CSV mapping the facility remembers (staff only). */
+    instruments: staff ? (await db.instrumentMapping.findMany({ where: { facilityId: run.facilityId }, select: { instrument: true }, orderBy: { instrument: "asc" } })).map((i) => i.instrument) : [],
     you: { staff, team: isRunTeam(actor, run), canClose: staff && run.state === "OPEN" && clock.now() >= window.endsAt },
   };
 }

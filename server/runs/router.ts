@@ -10,6 +10,7 @@ import { openRun } from "./open-run";
 import { addOperator } from "./operators";
 import { runsAccess as access } from "./policy";
 import { getRun, listRuns, runnableBookings } from "./read-runs";
+import { suggestSeriesMapping, suggestSeriesMappingSchema } from "./import-series";
 import { scanFieldsFromNexus } from "./read-nexus";
 import { addScan } from "./scans";
 import { addOperatorSchema, closeRunSchema, downtimeSchema, feederSchema, logEntrySchema, mountSchema, nexusFileSchema, openRunSchema, runIdSchema, scanSchema, unmountSchema } from "./schemas";
@@ -28,5 +29,6 @@ export const runsRouter = createRouter({
   recordDowntime: procedure.meta({ access: access.recordDowntime }).input(downtimeSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => recordDowntime(tx, requireUser(ctx), input))),
   addScan: procedure.meta({ access: access.addScan }).input(scanSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => addScan(tx, requireUser(ctx), input))),
   readNexus: procedure.meta({ access: access.readNexus }).input(nexusFileSchema).mutation(({ ctx, input }) => scanFieldsFromNexus(ctx.db, ctx.actor, input)),
+  suggestSeriesMapping: procedure.meta({ access: access.suggestMapping }).input(suggestSeriesMappingSchema).query(({ ctx, input }) => suggestSeriesMapping(ctx.db, ctx.actor, input)),
   citeFeeder: procedure.meta({ access: access.citeFeeder }).input(feederSchema).mutation(({ ctx, input }) => runMutation(ctx, (tx) => citeFeeder(tx, requireUser(ctx), input))),
 });

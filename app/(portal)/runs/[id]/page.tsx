@@ -10,6 +10,8 @@ import { portalApi } from "../../../_lib/server-api";
 import { CloseRunForm, DowntimeForm, LogEntryForm, MountForm, UnmountButton } from "./logbook-forms";
 import { PipelinesLive, StartPipelineForm } from "./pipeline-forms";
 import { ScanForm } from "./scan-form";
+import { SeriesCharts } from "./series-chart";
+import { SeriesImportForm } from "./series-import";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -75,6 +77,20 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
               <details className="mt-4 rounded-md border border-slate-200 p-4" open={run.scans.length === 0}>
                 <summary className="cursor-pointer text-sm font-semibold text-slate-900">Record a scan</summary>
                 <div className="mt-4"><ScanForm runId={run.id} samples={mountable.map((s) => ({ id: s.id, label: `${s.code} · ${s.name}` }))} now={localInputValue(clock.now(), zone)} /></div>
+              </details>
+            ) : null}
+          </Card>
+
+          <Card title={`Time series (${run.series.length})`} id="series">
+            {run.series.length === 0 ? (
+              <EmptyState title="No time series yet">{you.staff ? "Import the sample environment's log or the outlet-fluid chemistry (ICP-OES, ICP-MS, IC, pH, Eh) from the instrument's CSV export." : "The sample environment and outlet chemistry appear here when the facility imports them."}</EmptyState>
+            ) : (
+              <SeriesCharts runId={run.id} version={run.series.length} />
+            )}
+            {you.staff ? (
+              <details className="mt-4 rounded-md border border-slate-200 p-4">
+                <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import a CSV export</summary>
+                <div className="mt-4"><SeriesImportForm runId={run.id} facilityZone={zone} instruments={data.instruments} /></div>
               </details>
             ) : null}
           </Card>
