@@ -192,15 +192,16 @@ describe("importing an instrument's CSV export into a run", () => {
   });
 });
 
-describe("a million points", () => {
+describe("a long series", () => {
+  // 200,000 rows keep the suite light on a 2-core machine; the README gives the figures for a million.
   it("imports with COPY and reads back down-sampled to at most 2,000 points a series with the extremes kept", { timeout: 180_000 }, async () => {
     const { w, runId } = await openedRun();
-    const rows = 1_000_000;
+    const rows = 200_000;
     const start = ms("2026-11-27T00:00:00Z");
     const csv = () => {
       const lines = ["Time,Li (mg/L),T (°C)"];
       for (let i = 0; i < rows; i++) {
-        const li = i === 123_457 ? "99.5" : i === 876_543 ? "0.0005" : i % 100_000 === 50 ? "<0.001" : (12 + Math.sin(i / 5000)).toFixed(4);
+        const li = i === 123_457 ? "99.5" : i === 176_543 ? "0.0005" : i % 20_000 === 50 ? "<0.001" : (12 + Math.sin(i / 5000)).toFixed(4);
         lines.push(`${new Date(start + i * 1000).toISOString()},${li},${(80 + (i % 11) / 10).toFixed(1)}`);
       }
       return lines.join("\n");
@@ -210,7 +211,7 @@ describe("a million points", () => {
     const mapping: ColumnMapping = { time: { column: "Time", format: "iso8601" }, columns: [icp("Li (mg/L)", "Li"), { column: "T (°C)", key: "temperature", kind: "ENVIRONMENT", unit: "Cel" }] };
 
     let began = performance.now();
-    const result = await importAs(w.staff, { runId, instrument: "ICP-MS long run", fileName: "million.csv", text, mapping });
+    const result = await importAs(w.staff, { runId, instrument: "ICP-MS long run", fileName: "long.csv", text, mapping });
     const importMs = performance.now() - began;
     text = ""; // let the 38 MB go before timing the reads
     expect(result.rowCount).toBe(rows);
@@ -232,7 +233,7 @@ describe("a million points", () => {
     expect(li.points.length).toBeLessThanOrEqual(2000);
     expect(li.points.length).toBeGreaterThan(1900);
     expect(li.points).toContainEqual([start + 123_457_000, 99.5]);
-    expect(li.points).toContainEqual([start + 876_543_000, 0.0005]);
+    expect(li.points).toContainEqual([start + 176_543_000, 0.0005]);
     for (let i = 1; i < li.points.length; i++) expect(li.points[i]![0]).toBeGreaterThan(li.points[i - 1]![0]);
     const temperature = read.series.find((s) => s.key === "temperature")!;
     expect(Math.max(...temperature.points.map(([, v]) => v!))).toBe(81);
