@@ -8,12 +8,15 @@
 // its version, endstations and reviews, only when that id is missing (a
 // request a demo user has since moved on is left alone). References come from
 // the same gap-free counter as real submissions, in order of submission, so a
-// fresh database numbers them LDS-26-0001 to LDS-26-0006 and the next request
-// submitted in the portal gets LDS-26-0007. No audit rows: nobody acted.
+// fresh database numbers them LDS-26-0001 to LDS-26-0009 and the next request
+// submitted in the portal gets LDS-26-0010. No audit rows: nobody acted.
 //
-// On purpose there is no request from Okement Lithium Exploration (its
-// applicant is the journey user who starts from nothing) and none from the
-// Westcountry laboratory (a browser journey submits its peer-reviewed request).
+// Three requests are approved: Lanthan's waits for its shifts; Cassiter's
+// pilot has run (./runs.ts: its run, scans and pipelines) and Okement's OK-17
+// request has a booking that started just before seeding, its run due to open.
+// Okement's other request awaits the decision the billing journey makes. None
+// comes from the Westcountry laboratory (a browser journey submits its
+// peer-reviewed request).
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { nextReference } from "../../server/access-requests/reference";
@@ -181,7 +184,7 @@ function monthsOf(window: { from: string; to: string }): string {
   return `${month(window.from)} to ${month(window.to)}`;
 }
 
-/** The demo requests, oldest submission first (the order their references are issued in). */
+/** The demo requests that wait for their beamtime at some stage: each asks for dates after today. */
 export function demoRequests(t: DemoTimeline): DemoRequestSeed[] {
   /** When something happened, as drawn in 2026, at the facility's zone. */
   const sls = (month: number, day: number, hours: number, minutes: number) => t.aroundToday("Europe/London", month, day, hours, minutes);
@@ -649,6 +652,155 @@ export function demoRequests(t: DemoTimeline): DemoRequestSeed[] {
   ];
 }
 
+/**
+ * The approved requests whose beamtime is here (./runs.ts): Cassiter's pilot
+ * ran about three weeks before today; Okement's OK-17 booking started just
+ * before seeding. Unlike demoRequests, their date windows are around today
+ * (moved by whole weeks, like their submission), so the run lies inside
+ * them: valid on the day each was submitted, partly past on the seeding day.
+ */
+export function demoRunRequests(t: DemoTimeline): DemoRequestSeed[] {
+  const sls = (month: number, day: number, hours: number, minutes: number) => t.aroundToday("Europe/London", month, day, hours, minutes);
+  /** A day around today as drawn in 2026, "yyyy-mm-dd" in Europe/London. */
+  const slsDay = (month: number, day: number) => format(sls(month, day, 12, 0), "yyyy-MM-dd", { in: tz("Europe/London") });
+  const cassiterPilotNote = "Approved for 3 shifts on S07 at the SME rate. The beamline will offer dates in your late-October to November window; send both plugs to the user office in their sealed tubes.";
+  const okementRunNote = "Approved for 2 shifts on S07 at the SME rate. The beamline will book them in your window from late November, after the cores arrive.";
+  return [
+    // ---- SME route, approved ten weeks ago: the pilot has run (./runs.ts)
+    {
+      id: "demo-request-cassiter-dam-cores-pilot",
+      facility: "SLS",
+      route: "SME_INDUSTRIAL",
+      organisation: names.tailingsReprocessor,
+      createdBy: "kerenza.trewin@cassiter-tailings.example",
+      state: "APPROVED",
+      endstations: ["S07"],
+      createdAt: sls(9, 14, 10, 20),
+      submittedAt: sls(9, 18, 11, 20),
+      updatedAt: sls(10, 2, 14, 30),
+      content: {
+        title: "Pilot: cassiterite liberation in two Carn Dhu tailings-dam cores",
+        summary:
+          "Before surveying three tailings dams, we want to scan two cores from one of them, the Carn Dhu dam, to see whether micro-CT resolves the fine tin oxide (cassiterite) and tells free grains from grains still locked in quartz and tourmaline.",
+        scientificCase:
+          "The Carn Dhu dam holds about 1.1 million tonnes of tin-tungsten tailings from a 1970s gravity plant, at 0.3% tin by assay. Our bench shaking-table tests recover only 35% of that tin, and we do not know whether the rest is too fine to recover, locked in quartz and tourmaline composites, or both. Two resin-impregnated plugs from one vibrocore, one from the sandy layer near the crest (0.6 to 0.9 m) and one from the slimes below (1.8 to 2.1 m), imaged at 0.65 µm pixels with monochromatic 25 keV X-rays, should separate cassiterite (density 6.9) and wolframite (7.3) from quartz and tourmaline down to grains of about 3 µm. The reference ore analysis then gives modal mineralogy, particle counts and a 3D liberation spectrum per plug, which we compare with QEMSCAN on sections of the same plugs. If the phases separate cleanly, the method goes into a full request covering all three dams.",
+        techniques: ["MICRO_CT"],
+        shiftsRequested: 3,
+        shiftJustification:
+          "One shift for alignment, a resolution test and an energy scan to choose the contrast; one shift for the two plugs at 0.65 µm, each a region-of-interest tomogram of 1801 projections over 180° with flats and darks; one shift for repeats and pink-beam overviews of the rest of the core: 3 shifts.",
+        dateWindows: [{ from: slsDay(10, 26), to: slsDay(11, 20) }],
+        team: [
+          { name: "Kerenza Trewin", email: "kerenza.trewin@cassiter-tailings.example", role: "PRINCIPAL_INVESTIGATOR" },
+          { name: "Jory Penhaligon", email: "jory.penhaligon@cassiter-tailings.example", role: "CO_INVESTIGATOR" },
+          { name: "Dr Morwenna Hocking", email: "morwenna.hocking@cassiter-tailings.example", role: "DATA_ANALYST" },
+        ],
+        samples: [
+          {
+            name: "Carn Dhu dam vibrocore plugs, 8 mm, resin-impregnated",
+            materialClass: "TAILINGS",
+            count: 2,
+            hazardSummary: "Tailings contain arsenopyrite and scorodite (arsenic). The plugs are dried and impregnated in epoxy, so there is no loose dust.",
+          },
+        ],
+        companyDescription:
+          "Cassiter Tailings Recovery Ltd (38 staff) reprocesses historic tin-tungsten tailings dams in Cornwall, recovering fine cassiterite and wolframite by gravity and flotation.",
+        expectedBenefit:
+          "Three shifts tell us whether micro-CT can rank the dams by recoverable tin before we pay for a full survey, and before committing GBP 2 to 4 million in permits and plant to re-mining a dam that cannot reach 60% recovery.",
+        dataPolicyAccepted: true,
+      },
+      decision: { allocatedShifts: 3, decidedAt: sls(10, 2, 14, 30), note: cassiterPilotNote },
+      reviews: [
+        {
+          kind: "FEASIBILITY",
+          reviewer: staff.owain,
+          at: sls(9, 23, 10, 40),
+          outcome: "FEASIBLE",
+          comments:
+            "Cassiterite and wolframite against quartz and tourmaline is a strong contrast at 25 keV. At 0.65 µm the field of view is 1.7 mm, so each 8 mm plug gets a region-of-interest tomogram of its centre. 3 shifts is right for a pilot.",
+          shifts: 3,
+          sampleEnvironment: "Plugs glued to brass pins on the standard rotation stage; no in situ cell.",
+        },
+        {
+          kind: "SAFETY",
+          reviewer: staff.megan,
+          at: sls(9, 28, 14, 5),
+          outcome: "CLEARED",
+          comments: "The arsenic minerals are bound in epoxy-impregnated plugs: no loose material reaches the beamline.",
+          hazards: ["TOXIC"],
+          riskLevel: "LOW",
+          conditions: "Plugs stay in their sealed tubes until mounting and are handled with nitrile gloves; no cutting or grinding on site. Both go back to the user after the run.",
+        },
+        { kind: "DECISION", reviewer: staff.rachel, at: sls(10, 2, 14, 30), outcome: "APPROVED", comments: cassiterPilotNote, shifts: 3 },
+      ],
+    },
+
+    // ---- SME route, approved three weeks ago: its booking starts just before seeding (./runs.ts), the run due to open
+    {
+      id: "demo-request-okement-spodumene-run",
+      facility: "SLS",
+      route: "SME_INDUSTRIAL",
+      organisation: names.lithiumExplorer,
+      createdBy: "amara.okafor@okement-lithium.example",
+      state: "APPROVED",
+      endstations: ["S07"],
+      createdAt: sls(10, 19, 9, 30),
+      submittedAt: sls(10, 21, 14, 10),
+      updatedAt: sls(11, 6, 11, 40),
+      content: {
+        title: "Spodumene liberation in OK-17 pegmatite core before a dense-media separation test",
+        summary:
+          "We want to see in 3D how spodumene is intergrown with quartz and feldspar in two intervals of drill hole OK-17, to choose the crush size for a dense-media separation test on the same pegmatite.",
+        scientificCase:
+          "Drill hole OK-17 cut a 14 m spodumene-bearing pegmatite sheet between 38 and 52 m, assaying 1.4% Li2O. Dense-media separation (DMS) makes a spodumene concentrate only if spodumene is liberated at a coarse crush (6.3 to 0.5 mm), and its yield falls with every grain locked in quartz or feldspar. Spodumene (density 3.15) differs little from quartz (2.65) and feldspar (2.56) in attenuation, so we will image two 8 mm cores, from the upper and lower parts of the sheet, at 25 keV with propagation-based phase contrast, segment spodumene, quartz-feldspar and mica, and measure grain sizes and the 3D liberation spectrum. This fixes the crush size and predicts the DMS yield before the 500 kg bulk test.",
+        techniques: ["MICRO_CT"],
+        shiftsRequested: 2,
+        shiftJustification:
+          "Two 8 mm cores, each a 1.3 µm overview and a 0.65 µm region-of-interest tomogram with flats and darks (about 2.5 hours per core), plus propagation-distance tests and alignment: 2 shifts.",
+        dateWindows: [{ from: slsDay(11, 23), to: slsDay(12, 18) }],
+        team: [
+          { name: "Amara Okafor", email: "amara.okafor@okement-lithium.example", role: "PRINCIPAL_INVESTIGATOR" },
+          { name: "Ben Carthew", email: "ben.carthew@okement-lithium.example", role: "EXPERIMENTER" },
+        ],
+        samples: [{ name: "OK-17 spodumene pegmatite cores, 8 mm", materialClass: "ORE", count: 2, hazardSummary: "None known: dry silicate rock cores in labelled tubes." }],
+        companyDescription:
+          "Okement Lithium Exploration Ltd is a junior explorer drilling lithium-bearing aplite and pegmatite sheets on the northern edge of Dartmoor, Devon.",
+        expectedBenefit:
+          "The DMS bulk test costs about GBP 80,000 and its crush size must be chosen beforehand. Measuring spodumene liberation first avoids a second bulk test and shows whether DMS alone can reach a 5.5% Li2O concentrate.",
+        dataPolicyAccepted: true,
+      },
+      decision: { allocatedShifts: 2, decidedAt: sls(11, 6, 11, 40), note: okementRunNote },
+      reviews: [
+        {
+          kind: "FEASIBILITY",
+          reviewer: staff.owain,
+          at: sls(10, 28, 15, 20),
+          outcome: "FEASIBLE",
+          comments: "Phase contrast at 25 keV with a 150 mm propagation distance separates spodumene from quartz in 8 mm cores; 2 shifts covers two cores and the distance tests.",
+          shifts: 2,
+          sampleEnvironment: "Cores in Kapton tubes on the standard goniometer base.",
+        },
+        {
+          kind: "SAFETY",
+          reviewer: staff.megan,
+          at: sls(10, 30, 10, 5),
+          outcome: "CLEARED",
+          comments: "Dry silicate rock with no declared hazards.",
+          hazards: [],
+          riskLevel: "LOW",
+          conditions: "None beyond the standard sample-handling rules.",
+        },
+        { kind: "DECISION", reviewer: staff.rachel, at: sls(11, 6, 11, 40), outcome: "APPROVED", comments: okementRunNote, shifts: 2 },
+      ],
+    },
+
+  ];
+}
+
+/** Every demo request: those waiting at some stage and those whose beamtime has come. */
+export function allDemoRequests(t: DemoTimeline): DemoRequestSeed[] {
+  return [...demoRequests(t), ...demoRunRequests(t)];
+}
+
 // ---------------------------------------------------------------- seeding
 
 function required<K, V>(map: Map<K, V>, key: K, what: string): V {
@@ -708,7 +860,7 @@ export async function seedAccess(tx: Tx, t: DemoTimeline, orgIds: Map<string, st
   log(`Review panel: ${panelFacility.name} ${panel.cycle}, ${panel.seats.length} seats`);
 
   // The requests, in order of submission so their references are in that order too.
-  const seeds = demoRequests(t).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const seeds = allDemoRequests(t).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const existing = new Set((await tx.accessRequest.findMany({ where: { id: { in: seeds.map((s) => s.id) } }, select: { id: true } })).map((r) => r.id));
   let created = 0;
   for (const seed of seeds) {

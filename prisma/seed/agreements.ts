@@ -1,8 +1,10 @@
 // Agreement templates (one per kind, version 1), authorised signatories for
-// the demo organisations, and a signed agreement for the approved demo request
-// so its beamtime can be confirmed on the calendar.
+// the demo organisations, and a signed agreement for each approved demo
+// request (Lanthan, Cassiter's pilot, Okement's OK-17 run) so its beamtime
+// can be confirmed on the calendar; CORNUBIA's signed consortium agreement.
 import { agreementValuesFor, blockAgreementValues } from "../../server/agreements/agreement-values";
 import { documentHash, renderAgreement } from "../../server/agreements/render-agreement";
+import { agreementKindFor } from "../../server/agreements/send-agreement";
 import type { Tx } from "../../server/db";
 import type { AgreementKind, DataAccessTier } from "../../server/generated/prisma/enums";
 import type { DemoTimeline } from "./timeline";
@@ -74,38 +76,63 @@ export async function seedAgreements(tx: Tx, t: DemoTimeline, userIds: Map<strin
 
   await seedCornubiaAgreement(tx, t, userIds);
 
-  // The approved Lanthan request's agreement, signed by both parties.
-  const request = await tx.accessRequest.findUnique({ where: { id: "demo-request-lanthan-ree-xrfct" }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
-  if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return;
-  const template = await tx.agreementTemplate.findFirstOrThrow({ where: { kind: "PROPRIETARY_INDUSTRIAL", facilityId: null, version: 1 } });
-  const sentAt = t.aroundTodayAt("2026-11-20T15:00:00Z");
+  // The approved requests' agreements, signed by both parties.
+  let created = 0;
+  for (const seed of demoRequestAgreements) if (await seedRequestAgreement(tx, t, userIds, seed)) created++;
+  log(`Agreement templates, signatories, CORNUBIA's agreement and ${demoRequestAgreements.length} signed request agreements (${created} created now)`);
+}
+
+interface RequestAgreementSeed {
+  requestId: string;
+  /** The reference's number: AGR-yy-09nn keeps clear of the portal's own numbers. */
+  number: number;
+  /** As drawn (UTC), moved like everything around today. */
+  sentAt: string;
+  signedAt: string;
+  applicant: [email: string, typedName: string];
+  ip: string;
+}
+
+/** Approved requests with a signed agreement, so their beamtime can be confirmed. */
+const demoRequestAgreements: RequestAgreementSeed[] = [
+  { requestId: "demo-request-lanthan-ree-xrfct", number: 900, sentAt: "2026-11-20T15:00:00Z", signedAt: "2026-11-21T10:00:00Z", applicant: ["mikkel.sorensen@lanthan-geoscience.example", "Mikkel Sørensen"], ip: "198.51.100.20" },
+  { requestId: "demo-request-cassiter-dam-cores-pilot", number: 902, sentAt: "2026-10-05T09:30:00Z", signedAt: "2026-10-07T11:15:00Z", applicant: ["kerenza.trewin@cassiter-tailings.example", "Kerenza Trewin"], ip: "198.51.100.41" },
+  { requestId: "demo-request-okement-spodumene-run", number: 903, sentAt: "2026-11-09T10:00:00Z", signedAt: "2026-11-11T15:30:00Z", applicant: ["amara.okafor@okement-lithium.example", "Amara Okafor"], ip: "198.51.100.52" },
+];
+
+/** One approved request's agreement, from the platform template of its route's kind, signed by the applicant and the facility; only when it has none. */
+async function seedRequestAgreement(tx: Tx, t: DemoTimeline, userIds: Map<string, string>, seed: RequestAgreementSeed): Promise<boolean> {
+  const request = await tx.accessRequest.findUnique({ where: { id: seed.requestId }, include: { facility: true, organisation: true, route: true, endstations: { include: { endstation: true } } } });
+  if (!request || (await tx.agreement.findFirst({ where: { requestId: request.id } }))) return false;
+  const template = await tx.agreementTemplate.findFirstOrThrow({ where: { kind: agreementKindFor[request.route.kind], facilityId: null, version: 1 } });
+  const sentAt = t.aroundTodayAt(seed.sentAt);
   const values = agreementValuesFor(request, template, sentAt);
   const text = renderAgreement(template, values);
   const hash = documentHash(text);
-  const signedAt = t.aroundTodayAt("2026-11-21T10:00:00Z");
-  const signed = (email: string, name: string) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName: name, signedAt, documentHash: hash, ip: "198.51.100.20", userAgent: "seed" });
+  const signedAt = t.aroundTodayAt(seed.signedAt);
+  const signed = (email: string, name: string) => ({ state: "SIGNED" as const, signedById: userIds.get(email)!, typedName: name, signedAt, documentHash: hash, ip: seed.ip, userAgent: "seed" });
   await tx.agreement.create({
     data: {
-      reference: `AGR-${yearOf(sentAt)}-0900`,
+      reference: `AGR-${yearOf(sentAt)}-${String(seed.number).padStart(4, "0")}`,
       templateId: template.id,
       requestId: request.id,
       state: "SIGNED",
       variables: values,
       renderedText: text,
       documentHash: hash,
-      dataAccessTier: "PROPRIETARY",
+      dataAccessTier: template.dataAccessTier,
       sentAt,
       completedAt: signedAt,
       createdById: userIds.get("rachel.whitcombe@severn-light-source.example")!,
       signatories: {
         create: [
-          { organisationId: request.organisationId, party: "APPLICANT", ...signed("mikkel.sorensen@lanthan-geoscience.example", "Mikkel Sørensen") },
+          { organisationId: request.organisationId, party: "APPLICANT", ...signed(...seed.applicant) },
           { organisationId: request.facility.organisationId, party: "FACILITY", ...signed("rachel.whitcombe@severn-light-source.example", "Dr Rachel Whitcombe") },
         ],
       },
     },
   });
-  log("agreement templates, signatories and the Lanthan agreement");
+  return true;
 }
 
 /** CORNUBIA's consortium agreement for its S07 block, signed by its four members and the facility, so members can book sessions. */

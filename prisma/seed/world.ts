@@ -1,7 +1,9 @@
 // The demo world: facilities with their endstations and cycles, SMEs and
 // other organisations, two consortia, a funder programme with demonstrators,
-// the demo accounts (./accounts.ts), and access routes, calls, a review panel
-// and requests in every stage (./access.ts). Idempotent: every row is upserted on
+// the demo accounts (./accounts.ts), access routes, calls, a review panel
+// and requests in every stage (./access.ts), consortium blocks (./blocks.ts),
+// agreements (./agreements.ts), rates (./billing.ts), and runs and pipelines
+// with their data files (./runs.ts). Idempotent: every row is upserted on
 // a unique key, so a second run finds everything in place and changes nothing.
 // Dates are written as the world was drawn (27 November 2026) and laid out
 // relative to the seeding day by ./timeline.ts.
@@ -15,6 +17,7 @@ import { seedAccess } from "./access";
 import { seedAgreements } from "./agreements";
 import { seedBilling } from "./billing";
 import { seedBlocks } from "./blocks";
+import { seedRuns, writeDemoVolumes } from "./runs";
 import { demoAccounts, demoOrganisationNames as names, demoPassword } from "./accounts";
 import { demoTimeline, type DemoTimeline } from "./timeline";
 import { clock } from "../../server/clock";
@@ -375,9 +378,13 @@ const seedLockKey = 72_270_001;
 
 export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: string) => void; now?: Date } = {}): Promise<void> {
   const log = options.log ?? (() => {});
-  const t = demoTimeline(options.now);
+  const now = options.now ?? clock.now();
+  const t = demoTimeline(now);
   // Hash once, outside the transaction (argon2 is deliberately slow).
   const passwordHash = await hashPassword(demoPassword);
+  // The demo scans' data files, outside the transaction too (files do not roll back; they are written whole, only when missing).
+  const written = writeDemoVolumes();
+  if (written.length > 0) log(`Demo volumes written: ${written.join(", ")}`);
 
   await db.$transaction(
     async (tx) => {
@@ -400,6 +407,7 @@ export async function seedDemoWorld(db: PrismaClient, options: { log?: (msg: str
       await seedBlocks(tx, t, userIds, log);
       await seedAgreements(tx, t, userIds, log);
       await seedBilling(tx, t, userIds, log);
+      await seedRuns(tx, t, userIds, log, now);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
