@@ -26,20 +26,28 @@ export function SeriesImportForm({ runId, facilityZone, instruments }: { runId: 
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [proposedFor, setProposedFor] = useState("");
 
+  /**
+   * Proposes a mapping for this file and instrument, once per pair: leaving the
+   * instrument field unchanged proposes nothing new, and nothing on the form
+   * moves until the answer is in (a click on Import lands where it was aimed).
+   */
   async function propose(chosen: File | null, name: string) {
-    setMapping("");
-    setRemembered(null);
-    setNotes([]);
-    if (!chosen || !name.trim()) return;
+    const key = chosen ? `${chosen.name}:${chosen.size}:${chosen.lastModified}|${name.trim()}` : "";
+    if (!chosen || !name.trim() || key === proposedFor) return;
+    setProposedFor(key);
     const lines = (await chosen.slice(0, 64 * 1024).text()).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
     const header = lines.find((l) => /time|elapsed|date/i.test(l)) ?? lines[0] ?? "";
     const firstRow = lines[lines.indexOf(header) + 1];
     const answer = await queryClient.fetchQuery(trpc.runs.suggestSeriesMapping.queryOptions({ runId, instrument: name.trim(), headerLine: header, firstRow }));
+    setNotes([]);
     if (answer.source === "remembered") {
+      setMapping("");
       setRemembered(answer.missingColumns.length ? `The mapping remembered for ${name} misses these columns: ${answer.missingColumns.join(", ")}.` : `Uses the mapping remembered for ${name}.`);
       return;
     }
+    setRemembered(null);
     const s = answer.suggestion;
     const time = s.time?.format === "elapsed" ? { ...s.time, start: new Date(chosen.lastModified).toISOString() } : s.time?.format === "local" ? { ...s.time, timeZone: facilityZone } : s.time;
     setMapping(JSON.stringify({ time, columns: s.columns.map((c) => ({ ...c, unit: c.unit ?? "" })) }, null, 2));
