@@ -38,7 +38,7 @@ export async function receiveByCode(tx: Tx, ctx: RequestContext, input: z.output
   if (!isSignedIn(ctx.actor)) throw invalid("Sign in first.");
   const mine = await staffFacilitiesOf(tx, ctx.actor);
   if (mine.length === 0) throw forbidden("Only facility staff receive samples.");
-  const container = await tx.container.findUnique({ where: { code: input.code }, include: { shipment: { include: { facility: true } }, samples: true } });
+  const container = await tx.container.findUnique({ where: { code: input.code }, include: { shipment: { include: { facility: true } }, samples: { orderBy: { code: "asc" } } } });
   const sample = container ? null : await tx.sample.findUnique({ where: { code: input.code }, include: { request: { include: { facility: true } } } });
   const found = container?.shipment.facility ?? sample?.request.facility;
   // Another facility's code is answered exactly as one that does not exist: its existence is that facility's business.
