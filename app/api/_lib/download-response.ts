@@ -1,13 +1,7 @@
-import { isSignedIn, type Actor } from "@/server/access/actor";
-import { createContext } from "@/server/context";
+import type { Actor } from "@/server/access/actor";
 import type { Db } from "@/server/db";
-import { DomainError } from "@/server/errors";
 import { userFileHeaders } from "@/server/security/headers";
-
-const noStore = { "cache-control": "private, no-store" };
-const statusFor: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
-
-const failure = (status: number, error: string) => Response.json({ error }, { status, headers: noStore });
+import { noStore, signedInRoute } from "./responses";
 
 /** A document for download: its bytes, its file name, and whether the browser shows it or saves it. */
 export interface Download {
@@ -41,13 +35,6 @@ export function fileResponse(file: Download): Response {
  * it (a record they may not see is "not found", as on its page); its domain
  * errors become the matching HTTP status with the message as JSON.
  */
-export async function downloadResponse(request: Request, make: (db: Db, actor: Actor) => Promise<Download>) {
-  const ctx = await createContext(request.headers);
-  if (!isSignedIn(ctx.actor)) return failure(401, "Please sign in.");
-  try {
-    return fileResponse(await make(ctx.db, ctx.actor));
-  } catch (error) {
-    if (error instanceof DomainError) return failure(statusFor[error.code], error.message);
-    throw error;
-  }
+export function downloadResponse(request: Request, make: (db: Db, actor: Actor) => Promise<Download>) {
+  return signedInRoute(request, async (db, actor) => fileResponse(await make(db, actor)));
 }
